@@ -1,0 +1,51 @@
+/**
+ * V. 추진일정: one row per strategy, task and project with twelve month cells.
+ *
+ *   1. 청년 행복 일자리 확대            -> strategy
+ *   ① 청년 창업 인프라 조성             -> task (months empty, followed by a ① project row)
+ *   ① 청년 창업 공간 조성사업 | ... | 공모 -> project
+ *
+ * Month cells are kept as text; a cell spanning several months in the original is left in
+ * the month where it starts.
+ */
+import type { ScheduleRow } from "../core/model";
+import { cleanText, foldLabel, isTableLine, readTable, type Row } from "./lines";
+import { displayName } from "./names";
+
+const STRATEGY_MARK = /^\d{1,2}\s*[.)]\s*\S/;
+const CIRCLED = /^([①-⑳])\s*/;
+
+export function isScheduleHeading(line: string): boolean {
+  if (isTableLine(line)) return false;
+  return /^(?:V|Ⅴ|5)추진일정$/.test(foldLabel(line));
+}
+
+function isHeaderRow(row: Row): boolean {
+  const f = foldLabel(row.cells[0] ?? "");
+  return f.includes("과제명") || f === "구분" || (row.cells[1] ?? "").replace(/\s/g, "") === "1월";
+}
+
+export function findSchedule(lines: readonly string[]): ScheduleRow[] | undefined {
+  const at = lines.findIndex(isScheduleHeading);
+  if (at < 0) return undefined;
+  let j = at + 1;
+  while (j < lines.length && !isTableLine(lines[j])) j++;
+  const { rows } = readTable(lines, j, { allowGaps: true, maxLeadingBlank: 0 });
+  const data = rows.filter((r) => !isHeaderRow(r) && r.cells.some((c) => c !== ""));
+  const out: ScheduleRow[] = [];
+  data.forEach((row, k) => {
+    const first = cleanText(row.cells[0] ?? "");
+    const months: string[] = [];
+    for (let m = 1; m <= 12; m++) months.push(row.cells[m] ?? "");
+    const empty = months.every((c) => c === "");
+    let level: ScheduleRow["level"] = "project";
+    if (STRATEGY_MARK.test(first)) level = "strategy";
+    else if (CIRCLED.test(first)) {
+      const prev = out[out.length - 1];
+      const next = data[k + 1] ? cleanText(data[k + 1].cells[0] ?? "") : "";
+      if (prev?.level === "strategy" || (empty && next.startsWith("①"))) level = "task";
+    }
+    out.push({ level, name: displayName(first), months, ref: { line: row.line } });
+  });
+  return out;
+}

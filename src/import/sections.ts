@@ -1,0 +1,73 @@
+/**
+ * The detail part of a plan (IV. 세부실천과제): one section per task, each closing with a
+ * plan table after a marker such as `【'20년 추진계획】`. A section may open with a
+ * `[전략N. name]` line, then a heading that joins a purpose and the task
+ * (`청년 창업가 발굴·육성을 위한 청년 창업 인프라 조성`); several sections have no [전략] line.
+ */
+import { cleanText, foldLabel, isBlank, isTableLine, readTable, type Row } from "./lines";
+
+export interface DetailSection {
+  /** 0-based index of the region's first line and of the marker line. */
+  regionStart: number;
+  markerIndex: number;
+  strategyLabel?: { number: number | null; name: string; line: number };
+  heading?: { text: string; line: number };
+  /** Rows of the plan table after the marker. */
+  tableRows: Row[];
+  /** 0-based index after the plan table. */
+  tableEnd: number;
+}
+
+export function isPlanTableMarker(line: string): boolean {
+  if (isTableLine(line)) return false;
+  const t = cleanText(line);
+  return /^[【[［〔]/.test(t) && /[】\]］〕]$/.test(t) && foldLabel(t).includes("추진계획") && t.length <= 40;
+}
+
+const STRATEGY_LABEL = /^[[［【〔]\s*전략\s*(\d+)?\s*[.．)]?\s*(.*?)\s*[\]］】〕]$/;
+
+export function parseStrategyLabel(line: string): { number: number | null; name: string } | null {
+  const m = STRATEGY_LABEL.exec(cleanText(line));
+  if (!m) return null;
+  return { number: m[1] ? Number(m[1]) : null, name: m[2].trim() };
+}
+
+/** The `IV. 세부실천과제` heading (not its table-of-contents entry, which has a page number). */
+export function isDetailPartHeading(line: string): boolean {
+  if (isTableLine(line)) return false;
+  return /^(?:IV|Ⅳ|4)세부실천과제$/.test(foldLabel(line).replace(/\s/g, ""));
+}
+
+/** Bullet-led lines belong to a section's body, never to its heading. */
+const BODY_LINE = /^[□■○●◦·\-–※*▷▶►⇒<]/;
+
+/**
+ * Splits the detail part into sections. `from` is the 0-based index where the detail part
+ * starts (its heading, or the first line after the summary tables).
+ */
+export function findDetailSections(lines: readonly string[], from: number): DetailSection[] {
+  const sections: DetailSection[] = [];
+  let regionStart = from;
+  for (let i = from; i < lines.length; i++) {
+    if (!isPlanTableMarker(lines[i])) continue;
+    const { rows, end } = readTable(lines, i + 1);
+    const section: DetailSection = { regionStart, markerIndex: i, tableRows: rows, tableEnd: end };
+    for (let j = regionStart; j < i; j++) {
+      const line = lines[j];
+      if (isBlank(line) || isTableLine(line) || isDetailPartHeading(line)) continue;
+      const label = parseStrategyLabel(line);
+      if (label) {
+        if (!section.strategyLabel && !section.heading) section.strategyLabel = { ...label, line: j + 1 };
+        continue;
+      }
+      const t = cleanText(line);
+      if (BODY_LINE.test(t)) break;
+      section.heading = { text: t, line: j + 1 };
+      break;
+    }
+    sections.push(section);
+    regionStart = end;
+    i = Math.max(i, end - 1);
+  }
+  return sections;
+}
