@@ -60,6 +60,7 @@ export function taskPlanColumns(settings: PlanSettings = defaultSettings()): Col
     count("target", "일자리 목표(명)", "Job target (persons)", ["일자리 목표", "일자리창출 성과목표", "성과목표", "목표인원", "목표", "target"], true),
     amount("total", "계(천원)", "Total (thousand won)", ["계", "사업비", "사업비 계", "합계", "total"], true),
     ...detailSourceColumns(settings.sources),
+    amount("counted", "요약 반영액(천원)", "Counted in summary (thousand won)", ["요약반영액"], false, { generated: true }),
   ];
 }
 
@@ -151,7 +152,8 @@ export const FINDING_COLUMNS: ColumnSpec[] = [
 
 /** 설정: plan facts as key / value rows (PlanInfo). */
 export const PLAN_INFO_COLUMNS: ColumnSpec[] = [
-  text("item", "항목", "Item", ["key"], true, 30),
+  text("key", "키", "Key", [], true, 24),
+  text("item", "항목", "Item", [], false, 30),
   { key: "value", header: { ko: "값", en: "Value" }, aliases: ["value"], type: "text", required: true, width: 40 },
 ];
 

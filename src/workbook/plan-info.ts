@@ -1,0 +1,38 @@
+/**
+ * The plan facts kept as key / value rows on the 설정 sheet (PlanInfo table): name, region,
+ * year, rounding, the plan-wide budget (지역 일자리 예산) and the headline targets.
+ */
+import type { Measure, Plan, PlanSettings, RoundingMode } from "../core/model";
+
+export interface PlanInfoRow {
+  key: string;
+  item: string;
+  value: string | number | null;
+  /** Decimals for measures, so that 34.0 stays 34.0. */
+  decimals?: number;
+}
+
+export function planInfoRows(plan: Plan): PlanInfoRow[] {
+  const rows: PlanInfoRow[] = [
+    { key: "name", item: "계획명", value: plan.name || null },
+    { key: "region", item: "지역", value: plan.region ?? null },
+    { key: "year", item: "연도", value: plan.year ?? null },
+    { key: "rounding", item: "끝수 처리 (half-up | largest-remainder)", value: plan.settings.roundingMode },
+  ];
+  const pb = plan.summary.planBudget;
+  rows.push({ key: "planBudget.total", item: "지역 일자리 예산 합계(백만원)", value: pb ? pb.total : null });
+  for (const s of plan.settings.sources) {
+    rows.push({ key: `planBudget.${s.key}`, item: `지역 일자리 예산 ${s.label}(백만원)`, value: pb?.parts[s.key] ?? null });
+  }
+  const measure = (key: string, item: string, m: Measure | null | undefined) =>
+    rows.push({ key, item, value: m ? m.value : null, decimals: m?.decimals });
+  measure("headline.insuredTarget", "목표 피보험자 수(명)", plan.headline?.insuredTarget);
+  measure("headline.employmentRateTarget", "목표 취업률(%)", plan.headline?.employmentRateTarget);
+  return rows;
+}
+
+export function isRoundingMode(v: unknown): v is RoundingMode {
+  return v === "half-up" || v === "largest-remainder";
+}
+
+export type { PlanSettings };
