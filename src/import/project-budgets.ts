@@ -144,7 +144,7 @@ export function readBudgetText(
         const candidates = p.candidates
           .map((c) => convertAmount(c, 0, unit, "천원"))
           .filter((c): c is number => c !== null);
-        pendingParts.push({ key: src.key, raw: p.text, candidates });
+        pendingParts.push({ key: src.key, raw: p.text.replace(/[,，\s]+$/, ""), candidates });
       } else {
         sink.unreadable(line, path, p.text, "project", { ko: "재원 구분", en: "funding split" }, "error");
       }

@@ -11,14 +11,11 @@
 import type { ScheduleRow } from "../core/model";
 import { cleanText, foldLabel, isTableLine, readTable, type Row } from "./lines";
 import { displayName } from "./names";
+import { isScheduleHeading } from "./sections";
 
 const STRATEGY_MARK = /^\d{1,2}\s*[.)]\s*\S/;
 const CIRCLED = /^([①-⑳])\s*/;
 
-export function isScheduleHeading(line: string): boolean {
-  if (isTableLine(line)) return false;
-  return /^(?:V|Ⅴ|5)추진일정$/.test(foldLabel(line));
-}
 
 function isHeaderRow(row: Row): boolean {
   const f = foldLabel(row.cells[0] ?? "");

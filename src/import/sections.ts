@@ -32,14 +32,24 @@ export function parseStrategyLabel(line: string): { number: number | null; name:
   return { number: m[1] ? Number(m[1]) : null, name: m[2].trim() };
 }
 
+/** Part numbers are Roman (IV., Ⅳ.) or Arabic; the number differs between plans. */
+const PART_NUMBER = "(?:[IVX]+|[Ⅰ-Ⅻ]|\\d{1,2})";
+
 /** The `IV. 세부실천과제` heading (not its table-of-contents entry, which has a page number). */
 export function isDetailPartHeading(line: string): boolean {
   if (isTableLine(line)) return false;
-  return /^(?:IV|Ⅳ|4)세부실천과제$/.test(foldLabel(line).replace(/\s/g, ""));
+  return new RegExp(`^${PART_NUMBER}?세부실천과제$`).test(foldLabel(line));
+}
+
+/** The `V. 추진일정` heading (not its table-of-contents entry). */
+export function isScheduleHeading(line: string): boolean {
+  if (isTableLine(line)) return false;
+  return new RegExp(`^${PART_NUMBER}?추진일정$`).test(foldLabel(line));
 }
 
 /** Bullet-led lines belong to a section's body, never to its heading. */
 const BODY_LINE = /^[□■○●◦·\-–※*▷▶►⇒<]/;
+const BOX_LINE = /^[□■]/;
 
 /**
  * Splits the detail part into sections. `from` is the 0-based index where the detail part
@@ -52,22 +62,46 @@ export function findDetailSections(lines: readonly string[], from: number): Deta
     if (!isPlanTableMarker(lines[i])) continue;
     const { rows, end } = readTable(lines, i + 1);
     const section: DetailSection = { regionStart, markerIndex: i, tableRows: rows, tableEnd: end };
+    // The heading is the last plain line before the section's first □ line (□ 사업목적);
+    // looking backwards from there skips whatever precedes it in the region (the list
+    // table of the detail part, or summary tables when the part heading is missing).
+    let body = -1;
     for (let j = regionStart; j < i; j++) {
+      if (!isTableLine(lines[j]) && BOX_LINE.test(cleanText(lines[j])) && plainLineBefore(lines, regionStart, j)) {
+        body = j;
+        break;
+      }
+    }
+    const headingEnd = body >= 0 ? body : i;
+    for (let j = headingEnd - 1; j >= regionStart; j--) {
       const line = lines[j];
-      if (isBlank(line) || isTableLine(line) || isDetailPartHeading(line)) continue;
+      if (isBlank(line) || isTableLine(line)) continue;
       const label = parseStrategyLabel(line);
       if (label) {
-        if (!section.strategyLabel && !section.heading) section.strategyLabel = { ...label, line: j + 1 };
-        continue;
+        section.strategyLabel = { ...label, line: j + 1 };
+        break;
       }
+      if (section.heading) break;
       const t = cleanText(line);
-      if (BODY_LINE.test(t)) break;
+      if (BODY_LINE.test(t) || isDetailPartHeading(line)) break;
       section.heading = { text: t, line: j + 1 };
-      break;
     }
     sections.push(section);
     regionStart = end;
     i = Math.max(i, end - 1);
   }
   return sections;
+}
+
+/** True when a plain (heading-like) line sits between `from` and `to`, after any table. */
+function plainLineBefore(lines: readonly string[], from: number, to: number): boolean {
+  for (let j = to - 1; j >= from; j--) {
+    const line = lines[j];
+    if (isBlank(line)) continue;
+    if (isTableLine(line)) return false;
+    const t = cleanText(line);
+    if (parseStrategyLabel(line) || BODY_LINE.test(t) || isDetailPartHeading(line)) continue;
+    return true;
+  }
+  return false;
 }
