@@ -1,0 +1,196 @@
+/**
+ * Pure logic of PLAN.RECONCILE: compares each row of a summary table (백만원) with the
+ * detail table (천원) after unit conversion and half-up rounding.
+ */
+import { roundHalfUp, thousandWonPer } from "../core/amounts";
+import type { Unit } from "../core/model";
+import { parseUnitArg } from "./aggregate";
+import { ok, type FnError, type FnResult } from "./runtime";
+import { isOmitted } from "./select";
+import { formatSigned } from "./splitcheck";
+import { isError, parseTable, readFigure, type Cell, type ParsedTable, type TableRow } from "./table";
+
+/** Sums of the detail for one strategy, one task, or the whole plan; money in 천원. */
+export interface Aggregate {
+  target: number;
+  total: number;
+  parts: Record<string, number>;
+  /** Sum of private (민자) sources. */
+  private: number;
+  rows: number;
+}
+
+function emptyAgg(): Aggregate {
+  return { target: 0, total: 0, parts: {}, private: 0, rows: 0 };
+}
+
+export interface DetailAggregates {
+  plan: Aggregate;
+  byStrategy: Map<string, Aggregate>;
+  /** Key: strategyKey + "\u0000" + taskKey. */
+  byTask: Map<string, Aggregate>;
+  /** Also by task key alone, for summaries whose strategy names drift. */
+  byTaskOnly: Map<string, Aggregate | null>;
+  hasTotal: boolean;
+  sourceKeys: string[];
+}
+
+/** Aggregates every data row of the detail once (O(rows × columns)). */
+export function aggregateDetail(t: ParsedTable): DetailAggregates | FnError {
+  const out: DetailAggregates = {
+    plan: emptyAgg(),
+    byStrategy: new Map(),
+    byTask: new Map(),
+    byTaskOnly: new Map(),
+    hasTotal: t.cols.fields.total !== undefined,
+    sourceKeys: t.cols.sources.map((s) => s.key),
+  };
+  const targetCol = t.cols.fields.target ?? t.cols.fields.headcount;
+  const totalCol = t.cols.fields.total;
+  const privateKeys = new Set(t.sources.filter((s) => s.isPrivate).map((s) => s.key));
+  for (const row of t.rows) {
+    if (row.total) continue;
+    let s = out.byStrategy.get(row.strategyKey);
+    if (!s) out.byStrategy.set(row.strategyKey, (s = emptyAgg()));
+    const tk = row.strategyKey + "\u0000" + row.taskKey;
+    let k = out.byTask.get(tk);
+    if (!k) {
+      out.byTask.set(tk, (k = emptyAgg()));
+      // The same task name under two strategies is ambiguous without its strategy.
+      out.byTaskOnly.set(row.taskKey, out.byTaskOnly.has(row.taskKey) ? null : k);
+    }
+    const aggs = [out.plan, s, k];
+    for (const a of aggs) a.rows++;
+    if (targetCol !== undefined) {
+      const v = readFigure(t, row.r, targetCol);
+      if (isError(v)) return v;
+      if (v !== null) for (const a of aggs) a.target += v;
+    }
+    let partsSum = 0;
+    for (const src of t.cols.sources) {
+      const v = readFigure(t, row.r, src.col, "천원");
+      if (isError(v)) return v;
+      if (v === null) continue;
+      partsSum += v;
+      for (const a of aggs) {
+        a.parts[src.key] = (a.parts[src.key] ?? 0) + v;
+        if (privateKeys.has(src.key)) a.private += v;
+      }
+    }
+    let total = partsSum;
+    if (totalCol !== undefined) {
+      const v = readFigure(t, row.r, totalCol, "천원");
+      if (isError(v)) return v;
+      total = v ?? 0;
+    }
+    for (const a of aggs) a.total += total;
+  }
+  return out;
+}
+
+export type RowStatus = "OK" | "rounding" | "mismatch" | "not found" | "error" | "";
+
+export interface RowReport {
+  status: RowStatus;
+  text: string;
+}
+
+function stripUnit(h: string): string {
+  return h.replace(/\([^)]*\)/g, "").trim();
+}
+
+/**
+ * Status of each summary row, aligned with the summary range (header row → a header, blank
+ * rows → ""): `OK`; `rounding: 시비 +1` when every difference is ±1 of the half-up rounded
+ * detail figure (a rounding or 끝수 조정 difference); `mismatch: 국비 +5 (상세 108)`
+ * otherwise; `not found` when the detail has no such strategy / task. Differences are
+ * summary − detail, in the summary's unit. Job targets must match exactly.
+ */
+export function reconcileReport(summary: unknown, detail: unknown, unit?: Cell): FnResult<RowReport[]> {
+  const unitArg = parseUnitArg(unit, "백만원");
+  if (isError(unitArg)) return unitArg;
+  const sUnit: Unit = unitArg === "원" ? "원" : unitArg;
+  const st = parseTable(summary, { label: "summary", defaultUnit: sUnit, role: "summary" });
+  if (isError(st)) return st;
+  if (!isOmitted(unit)) {
+    if (st.cols.fields.total !== undefined) st.cols.units.set(st.cols.fields.total, sUnit);
+    for (const s of st.cols.sources) st.cols.units.set(s.col, sUnit);
+  }
+  const dt = parseTable(detail, { label: "detail", defaultUnit: "천원" });
+  if (isError(dt)) return dt;
+  const agg = aggregateDetail(dt);
+  if (isError(agg)) return agg;
+
+  const reports: RowReport[] = st.range.map(() => ({ status: "" as RowStatus, text: "" }));
+  reports[st.headerRow] = { status: "", text: "대사 결과 (reconcile)" };
+  const hasTaskCol = st.cols.fields.task !== undefined;
+  for (const row of st.rows) {
+    const a = findAggregate(agg, row, hasTaskCol);
+    if (!a) {
+      const what = row.task ? `실천과제 '${row.task}'` : `추진전략 '${row.strategy}'`;
+      reports[row.r] = { status: "not found", text: `not found: ${what} 상세에 없음` };
+      continue;
+    }
+    reports[row.r] = compareRow(st, row, a, agg);
+  }
+  return ok(reports);
+}
+
+function findAggregate(agg: DetailAggregates, row: TableRow, hasTaskCol: boolean): Aggregate | undefined {
+  if (row.total === "plan") return agg.plan;
+  if (hasTaskCol && row.total === null && row.taskKey) {
+    return agg.byTask.get(row.strategyKey + "\u0000" + row.taskKey) ?? agg.byTaskOnly.get(row.taskKey) ?? undefined;
+  }
+  return agg.byStrategy.get(row.strategyKey);
+}
+
+function compareRow(st: ParsedTable, row: TableRow, a: Aggregate, agg: DetailAggregates): RowReport {
+  const rounding: string[] = [];
+  const mismatch: string[] = [];
+  const f = st.cols.fields;
+  const headers = st.cols.headers;
+  if (f.target !== undefined) {
+    const v = readFigure(st, row.r, f.target);
+    if (isError(v)) return { status: "error", text: `error: ${v.message}` };
+    const diff = (v ?? 0) - a.target;
+    if (diff !== 0) mismatch.push(`${stripUnit(headers[f.target]) || "일자리 목표"} ${formatSigned(diff)} (상세 ${a.target.toLocaleString("en-US")})`);
+  }
+  const money: Array<{ col: number; label: string; detail: number; isTotal: boolean }> = [];
+  if (f.total !== undefined) money.push({ col: f.total, label: stripUnit(headers[f.total]) || "합계", detail: a.total, isTotal: true });
+  for (const s of st.cols.sources) {
+    if (!agg.sourceKeys.includes(s.key)) continue; // the detail has no such column: nothing to compare
+    money.push({ col: s.col, label: stripUnit(headers[s.col]) || s.key, detail: a.parts[s.key] ?? 0, isTotal: false });
+  }
+  const summaryHasPrivate = st.cols.sources.some((s) => st.sources.find((x) => x.key === s.key)?.isPrivate);
+  for (const m of money) {
+    const unit = st.cols.units.get(m.col) ?? "백만원";
+    const v = readFigure(st, row.r, m.col);
+    if (isError(v)) return { status: "error", text: `error: ${v.message}` };
+    const per = unit === "원" ? 0 : thousandWonPer(unit);
+    const expected = per === 0 ? m.detail * 1000 : roundHalfUp(m.detail, per);
+    const actual = v ?? 0;
+    const diff = actual - expected;
+    if (diff === 0) continue;
+    const item = `${m.label} ${formatSigned(diff)}`;
+    if (per > 1 && Math.abs(diff) <= 1) {
+      rounding.push(item);
+      continue;
+    }
+    let note = ` (상세 ${expected.toLocaleString("en-US")})`;
+    if (m.isTotal && !summaryHasPrivate && a.private !== 0 && per !== 0) {
+      const withoutPrivate = roundHalfUp(m.detail - a.private, per);
+      if (Math.abs(actual - withoutPrivate) <= (per > 1 ? 1 : 0)) note = ` (민자 제외 시 일치 / matches without 민자)`;
+    }
+    mismatch.push(item + note);
+  }
+  if (mismatch.length) return { status: "mismatch", text: `mismatch: ${[...mismatch, ...rounding].join(", ")}` };
+  if (rounding.length) return { status: "rounding", text: `rounding: ${rounding.join(", ")}` };
+  return { status: "OK", text: "OK" };
+}
+
+/** PLAN.RECONCILE's spilled column: one status text per row of the summary range. */
+export function reconcile(summary: unknown, detail: unknown, unit?: Cell): FnResult<string[][]> {
+  const r = reconcileReport(summary, detail, unit);
+  if (isError(r)) return r;
+  return ok(r.value.map((x) => [x.text]));
+}

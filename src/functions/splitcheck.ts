@@ -1,0 +1,55 @@
+/** Pure logic of PLAN.SPLITCHECK: does a total equal the sum of its parts? */
+import { parseNumber } from "../core/amounts";
+import { invalid, ok, type FnError, type FnResult } from "./runtime";
+
+/** One value as an exact scaled integer; empty / `-` is 0. */
+function exact(x: unknown, what: string): { scaled: number; decimals: number } | FnError {
+  if (x === null || x === undefined || x === "" || x === false) return { scaled: 0, decimals: 0 };
+  if (typeof x !== "number" && typeof x !== "string") return invalid(`${what}: 숫자가 아닙니다 / not a number`);
+  const n = parseNumber(x);
+  if (n.kind === "empty") return { scaled: 0, decimals: 0 };
+  if (n.kind === "malformed") {
+    const hint = n.candidates.length ? ` (${n.candidates.map((v) => v.toLocaleString("en-US")).join(" / ")}?)` : "";
+    return invalid(`${what}: '${n.raw}' 숫자로 읽을 수 없습니다 / not a number: ${n.reason}${hint}`);
+  }
+  return { scaled: n.scaled, decimals: n.decimals };
+}
+
+/** Each cell of a repeating argument: a scalar, or a range (2-D array) of cells. */
+function* cellsOf(x: unknown): Generator<unknown> {
+  if (Array.isArray(x)) for (const y of x) yield* cellsOf(y);
+  else yield x;
+}
+
+/** "+1,234", "−12.5": a signed number with thousands separators. */
+export function formatSigned(value: number): string {
+  const body = Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: 10 });
+  return (value < 0 ? "−" : "+") + body;
+}
+
+/**
+ * "OK" when total = sum of parts (exactly, in the figures' own decimals); otherwise
+ * `차이 +1,234 (계 − 재원 합)`, the difference total − parts. Text numbers ("1,234", "-",
+ * "△500") are read like the plan's tables. Parts may be cells or ranges.
+ */
+export function splitCheck(total: unknown, parts: unknown): FnResult<string> {
+  let t: unknown = total;
+  while (Array.isArray(t) && t.length === 1) t = t[0];
+  if (Array.isArray(t)) return invalid("계(total)는 셀 하나여야 합니다 / total must be a single cell");
+  const tot = exact(t, "계 / total");
+  if ("kind" in tot) return tot;
+  const values = [tot];
+  let i = 0;
+  for (const c of cellsOf(parts)) {
+    i++;
+    const v = exact(c, `재원 ${i} / part ${i}`);
+    if ("kind" in v) return v;
+    values.push(v);
+  }
+  const decimals = Math.max(...values.map((v) => v.decimals));
+  const scale = (v: { scaled: number; decimals: number }) => v.scaled * 10 ** (decimals - v.decimals);
+  let diff = scale(values[0]);
+  for (let k = 1; k < values.length; k++) diff -= scale(values[k]);
+  if (diff === 0) return ok("OK");
+  return ok(`차이 ${formatSigned(diff / 10 ** decimals)} (계 − 재원 합)`);
+}
