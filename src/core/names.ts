@@ -6,8 +6,9 @@
 
 /** A key that ignores spacing, punctuation, bold marks, parentheticals and case. */
 export function nameKey(name: string): string {
-  return name
-    .normalize("NFKC")
+  // NFKC folds full-width letters; it is slow, so only strings that need it pay for it.
+  const text = /[^\u0000-\u007f\uac00-\ud7a3]/.test(name) ? name.normalize("NFKC") : name;
+  return text
     .replace(/\*\*/g, "")
     .replace(/\([^)]*\)|\[[^\]]*\]|（[^）]*）/g, "")
     .replace(/[\s·ㆍ•‧・.,:;'"“”‘’\-–—_/&+]/g, "")
@@ -49,6 +50,7 @@ export type NameMatch = "same" | "variant" | "none";
  * else "none".
  */
 export function compareNames(a: string, b: string): NameMatch {
+  if (a === b) return "same";
   const ka = nameKey(a);
   const kb = nameKey(b);
   if (ka === kb) return "same";
@@ -56,10 +58,33 @@ export function compareNames(a: string, b: string): NameMatch {
   const la = looseKey(a);
   const lb = looseKey(b);
   if (la === lb) return "variant";
-  const shorter = la.length <= lb.length ? la : lb;
-  const longer = la.length <= lb.length ? lb : la;
-  if (shorter.length >= 4 && longer.includes(shorter)) return "variant";
+  if (contains(ka, kb) || contains(la, lb)) return "variant";
+  const shortest = Math.min(ka.length, kb.length);
+  if (shortest >= 4 && editDistance(ka, kb, 2) <= (shortest >= 10 ? 2 : 1)) return "variant";
   return similarity(a, b) >= 0.75 ? "variant" : "none";
+}
+
+/** One key holds the other, and the shorter is long enough to mean something. */
+function contains(x: string, y: string): boolean {
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  return shorter.length >= 4 && longer.includes(shorter);
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 /**
@@ -69,21 +94,29 @@ export function compareNames(a: string, b: string): NameMatch {
 export function matchNames(left: readonly string[], right: readonly string[]): Array<number | undefined> {
   const out: Array<number | undefined> = new Array(left.length).fill(undefined);
   const taken = new Set<number>();
-  const byKey = new Map<string, number[]>();
-  right.forEach((r, j) => {
-    const k = nameKey(r);
-    const list = byKey.get(k);
-    if (list) list.push(j);
-    else byKey.set(k, [j]);
-  });
-  left.forEach((l, i) => {
-    const list = byKey.get(nameKey(l));
-    const j = list?.find((x) => !taken.has(x));
-    if (j !== undefined) {
-      out[i] = j;
-      taken.add(j);
-    }
-  });
+  // Identical strings first (the common case, and cheap), then equal keys, then variants.
+  const passes: Array<(s: string) => string> = [(s) => s, nameKey];
+  for (const keyOf of passes) {
+    const byKey = new Map<string, number[]>();
+    right.forEach((r, j) => {
+      if (taken.has(j)) return;
+      const k = keyOf(r);
+      const list = byKey.get(k);
+      if (list) list.push(j);
+      else byKey.set(k, [j]);
+    });
+    if (byKey.size === 0) break;
+    left.forEach((l, i) => {
+      if (out[i] !== undefined) return;
+      const list = byKey.get(keyOf(l));
+      const j = list?.find((x) => !taken.has(x));
+      if (j !== undefined) {
+        out[i] = j;
+        taken.add(j);
+      }
+    });
+    if (taken.size === right.length) return out;
+  }
   left.forEach((l, i) => {
     if (out[i] !== undefined) return;
     let best: number | undefined;

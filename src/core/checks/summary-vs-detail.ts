@@ -10,7 +10,6 @@ import { excludedAmount, type DetailRollup, type Figures } from "../rollup";
 import { emit, fieldLabel, fmt, signed, type CheckContext } from "./context";
 import { checkProjectLists } from "./project-lists";
 import { reconcileAmount } from "./reconcile";
-import { roundingSlack } from "./split";
 
 type Table = NonNullable<FindingLocation["table"]>;
 
@@ -259,7 +258,8 @@ function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[])
     if (d === sum) return;
     const diff = d - sum;
     const nonZero = values.filter((v) => (v ?? 0) !== 0).length;
-    const rounding = field !== "target" && Math.abs(diff) <= roundingSlack(nonZero);
+    // Each rounded row may also carry a ±1 끝수 nudge, so allow one unit per row.
+    const rounding = field !== "target" && Math.abs(diff) <= Math.max(1, nonZero);
     const label = fieldLabel(ctx, field);
     const where = path.join(" › ") || "합계";
     emit(ctx, {

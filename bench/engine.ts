@@ -1,0 +1,46 @@
+/**
+ * Check + summarise time and peak memory on generated plans of 1k, 10k and 100k projects.
+ * Target: 100k projects under 150 ms on one core, growing linearly.
+ */
+import { checkPlan } from "../src/core/validate";
+import { summarizePlan } from "../src/core/summarize";
+import { generatePlan } from "./generate-plan";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function benchEngine(sizes = [1_000, 10_000, 100_000]): Array<{ projects: number; ms: number; heapMB: number }> {
+  const rows: Array<{ projects: number; ms: number; heapMB: number }> = [];
+  console.log("engine: check + summarise (median of 5 runs after 2 warm-ups)");
+  console.log("  projects |     ms | ms per 1k | peak heap delta MB");
+  for (const projects of sizes) {
+    // Tasks grow with the plan, as real plans of that size would have them.
+    const plan = generatePlan({ projects, strategies: 5, tasksPerStrategy: Math.max(3, Math.round(projects / 200)), seed: 42 });
+    for (let i = 0; i < 2; i++) {
+      checkPlan(plan);
+      summarizePlan(plan);
+    }
+    const times: number[] = [];
+    let peak = 0;
+    for (let i = 0; i < 5; i++) {
+      global.gc?.();
+      const before = process.memoryUsage().heapUsed;
+      const t0 = process.hrtime.bigint();
+      const findings = checkPlan(plan);
+      const summary = summarizePlan(plan);
+      const t1 = process.hrtime.bigint();
+      peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+      times.push(Number(t1 - t0) / 1e6);
+      if (findings.length < 0 || summary.byTask.length === 0) throw new Error("unreachable");
+    }
+    const ms = median(times);
+    const heapMB = peak / 2 ** 20;
+    rows.push({ projects, ms, heapMB });
+    console.log(`  ${String(projects).padStart(8)} | ${ms.toFixed(1).padStart(6)} | ${((ms / projects) * 1000).toFixed(2).padStart(9)} | ${heapMB.toFixed(1).padStart(6)}`);
+  }
+  const last = rows[rows.length - 1];
+  console.log(`  target: 100k projects < 150 ms -> ${last.projects >= 100_000 ? (last.ms < 150 ? "met" : "NOT met") : "n/a"}`);
+  return rows;
+}
