@@ -41,7 +41,7 @@ describe("split", () => {
   it("calls a ±1 gap in a rounded summary row a rounding warning, more an error", () => {
     const plan = smallPlan();
     plan.summary.byStrategy!.rows[0].budget.parts.municipal = 519;
-    let f = problems(checkPlan(plan)).filter((x) => x.table === undefined || x.location.table === "summary-by-strategy");
+    let f = problems(checkPlan(plan)).filter((x) => x.location.table === "summary-by-strategy");
     expect(f.find((x) => x.code === "split-rounding")).toMatchObject({ severity: "warning", expected: 627, actual: 628, unit: "백만원" });
     plan.summary.byStrategy!.rows[0].budget.parts.municipal = 510;
     f = problems(checkPlan(plan));
