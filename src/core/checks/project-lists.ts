@@ -11,19 +11,44 @@ function pieces(item: string): string[] {
 
 export function checkProjectLists(ctx: CheckContext, path: string[], row: SummaryTaskRow, task: Task): void {
   const detail = task.projects.map((p) => p.name);
-  const summary = row.projects;
-  if (detail.length === 0 || summary.length === 0) return;
-  const match = matchNames(detail, summary);
-  const usedSummary = new Set<number>();
+  if (detail.length === 0 || row.projects.length === 0) return;
+  // Match against the pieces of combined items, remembering which item each came from.
+  const units: Array<{ name: string; item: number; piece: boolean }> = [];
+  row.projects.forEach((item, k) => {
+    const ps = pieces(item);
+    if (ps.length) ps.forEach((p) => units.push({ name: p, item: k, piece: true }));
+    else units.push({ name: item, item: k, piece: false });
+  });
+  const match = matchNames(
+    detail,
+    units.map((u) => u.name),
+  );
+  const usedItems = new Set<number>();
+  const where = path.join(" › ");
   match.forEach((j, i) => {
-    if (j === undefined) return;
-    usedSummary.add(j);
-    if (compareNames(detail[i], summary[j]) === "variant") {
+    const project = task.projects[i];
+    if (j === undefined) {
+      emit(ctx, {
+        code: "project-missing-in-summary",
+        severity: "error",
+        ko: `${where}: 세부사업 '${detail[i]}'이 요약표의 세부사업 목록에 없습니다.`,
+        en: `${where}: project '${detail[i]}' is missing from the summary's project list.`,
+        path: [...path, detail[i]],
+        table: "project",
+        field: "projects",
+        ref: project.ref,
+      });
+      return;
+    }
+    const unit = units[j];
+    usedItems.add(unit.item);
+    // A piece of a combined item often drops the ending it shares with the next piece.
+    if (!unit.piece && compareNames(detail[i], unit.name) === "variant") {
       emit(ctx, {
         code: "name-differs",
         severity: "info",
-        ko: `${path.join(" › ")}: 세부사업 '${detail[i]}'이 요약표에는 '${summary[j]}'로 적혀 있습니다.`,
-        en: `${path.join(" › ")}: project '${detail[i]}' is written '${summary[j]}' in the summary.`,
+        ko: `${where}: 세부사업 이름이 표마다 다릅니다 — 세부계획 '${detail[i]}', 요약표 '${unit.name}'.`,
+        en: `${where}: the project is named '${detail[i]}' in the detail and '${unit.name}' in the summary.`,
         path: [...path, detail[i]],
         table: "summary-by-task",
         field: "projects",
@@ -31,32 +56,13 @@ export function checkProjectLists(ctx: CheckContext, path: string[], row: Summar
       });
     }
   });
-  match.forEach((j, i) => {
-    if (j !== undefined) return;
-    const k = summary.findIndex((item) => pieces(item).some((p) => compareNames(p, detail[i]) !== "none"));
-    if (k >= 0) {
-      usedSummary.add(k);
-      return;
-    }
-    const project = task.projects[i];
-    emit(ctx, {
-      code: "project-missing-in-summary",
-      severity: "error",
-      ko: `${path.join(" › ")}: 세부사업 '${detail[i]}'이 요약표의 세부사업 목록에 없습니다.`,
-      en: `${path.join(" › ")}: project '${detail[i]}' is missing from the summary's project list.`,
-      path: [...path, detail[i]],
-      table: "project",
-      field: "projects",
-      ref: project.ref,
-    });
-  });
-  summary.forEach((item, j) => {
-    if (usedSummary.has(j)) return;
+  row.projects.forEach((item, k) => {
+    if (usedItems.has(k)) return;
     emit(ctx, {
       code: "project-missing-in-detail",
       severity: "error",
-      ko: `${path.join(" › ")}: 요약표의 세부사업 '${item}'이 세부 추진계획에 없습니다.`,
-      en: `${path.join(" › ")}: summary project '${item}' is not among the task's projects in the detail.`,
+      ko: `${where}: 요약표의 세부사업 '${item}'이 세부 추진계획에 없습니다.`,
+      en: `${where}: summary project '${item}' is not among the task's projects in the detail.`,
       path: [...path, item],
       table: "summary-by-task",
       field: "projects",

@@ -38,8 +38,8 @@ export function checkSplit(ctx: CheckContext, row: SplitRow): void {
     code: isRounding ? "split-rounding" : "split",
     severity: isRounding ? "warning" : "error",
     ko: isRounding
-      ? `${where}: 계 ${fmt(budget.total)}${row.unit}와 재원 합 ${fmt(sum)}${row.unit}의 차이 ${signed(diff)}은 반올림(끝수)으로 설명됩니다.`
-      : `${where}: 계 ${fmt(budget.total)}${row.unit}가 재원 합 ${fmt(sum)}${row.unit}와 ${signed(diff)} 다릅니다.`,
+      ? `${where}: 계 ${fmt(budget.total)}${row.unit}, 재원 합 ${fmt(sum)}${row.unit} — 차이 ${signed(diff)}${row.unit}은 반올림(끝수)으로 설명됩니다.`
+      : `${where}: 계 ${fmt(budget.total)}${row.unit}이 재원 합계(${fmt(sum)}${row.unit})와 맞지 않습니다 — 차이 ${signed(diff)}${row.unit}.`,
     en: isRounding
       ? `${where}: total ${fmt(budget.total)} vs sum of sources ${fmt(sum)} (${row.unit}) differ by ${signed(diff)}, which rounding explains.`
       : `${where}: total ${fmt(budget.total)} differs from the sum of its sources ${fmt(sum)} by ${signed(diff)} (${row.unit}).`,
