@@ -1,0 +1,122 @@
+/**
+ * Reads the tables of an .xlsx file with ExcelJS into the neutral shape read-tables.ts
+ * takes: Excel tables where there are any, else each sheet's used range.
+ */
+import ExcelJS from "exceljs";
+import type { InputTable, MergedRange } from "../workbook/read-tables";
+
+export type Primitive = string | number | boolean | null;
+
+/** A cell's value as a primitive: formula results, rich text joined, hyperlinks' text. */
+export function primitiveOf(cell: ExcelJS.Cell): Primitive {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const o = v as Record<string, unknown>;
+  if ("formula" in o || "sharedFormula" in o) {
+    // ExcelJS drops a cached 0 from .value but keeps it in .model.
+    const result = (cell as unknown as { model: { result?: unknown } }).model.result ?? o.result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === "object") {
+      const r = result as Record<string, unknown>;
+      return "error" in r ? String(r.error) : null;
+    }
+    return result as Primitive;
+  }
+  if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((t) => t.text).join("");
+  if ("text" in o) {
+    const t = o.text as unknown;
+    if (typeof t === "string") return t;
+    if (t && typeof t === "object" && Array.isArray((t as Record<string, unknown>).richText)) {
+      return ((t as { richText: Array<{ text: string }> }).richText).map((x) => x.text).join("");
+    }
+  }
+  if ("error" in o) return String(o.error);
+  return String(v);
+}
+
+/** "A1:C3" -> 0-based corners. */
+export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b] = ref.replace(/\$/g, "").split(":");
+  const one = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(s);
+    if (!m) throw new Error(`bad cell address ${s}`);
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const p = one(a);
+  const q = b ? one(b) : p;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+interface LoadedTable {
+  name: string;
+  ref: string;
+  totalsRow: boolean;
+}
+
+/** Tables of a sheet as ExcelJS loaded them (name, ref, totals row flag). */
+export function sheetTables(ws: ExcelJS.Worksheet): LoadedTable[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: Record<string, unknown>; model?: Record<string, unknown> }> }).tables ?? {};
+  const out: LoadedTable[] = [];
+  for (const name of Object.keys(tables)) {
+    const m = tables[name].table ?? tables[name].model ?? {};
+    const ref = (m.tableRef ?? m.ref) as string | undefined;
+    if (!ref) continue;
+    // A ref of one cell is the top-left corner only (tables created in memory).
+    out.push({ name, ref, totalsRow: !!m.totalsRow });
+  }
+  return out;
+}
+
+function mergedRanges(ws: ExcelJS.Worksheet): MergedRange[] {
+  const merges = (ws as unknown as { model: { merges?: string[] } }).model.merges ?? [];
+  return merges.map((r) => parseRange(r));
+}
+
+function readBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Primitive[][] {
+  const values: Primitive[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r + 1);
+    const line: Primitive[] = [];
+    for (let c = left; c <= right; c++) line.push(primitiveOf(row.getCell(c + 1)));
+    values.push(line);
+  }
+  return values;
+}
+
+/** Every table of a workbook, header row first, totals row flagged. */
+export function workbookTables(wb: ExcelJS.Workbook): InputTable[] {
+  const out: InputTable[] = [];
+  for (const ws of wb.worksheets) {
+    const merged = mergedRanges(ws);
+    const tables = sheetTables(ws);
+    if (tables.length) {
+      for (const t of tables) {
+        const { top, left, bottom, right } = parseRange(t.ref);
+        out.push({
+          sheet: ws.name,
+          name: t.name,
+          origin: { row: top, col: left },
+          values: readBlock(ws, top, left, bottom, right),
+          hasTotalsRow: t.totalsRow,
+          merged,
+        });
+      }
+      continue;
+    }
+    // No Excel table: the used range, from the first non-empty row.
+    const dims = ws.dimensions as unknown as { top: number; left: number; bottom: number; right: number } | undefined;
+    if (!dims || !ws.actualRowCount) continue;
+    let top = dims.top - 1;
+    const bottom = dims.bottom - 1;
+    const left = dims.left - 1;
+    const right = dims.right - 1;
+    while (top <= bottom && readBlock(ws, top, left, top, right)[0].every((x) => x === null || x === "")) top++;
+    if (top > bottom) continue;
+    out.push({ sheet: ws.name, origin: { row: top, col: left }, values: readBlock(ws, top, left, bottom, right), merged });
+  }
+  return out;
+}
