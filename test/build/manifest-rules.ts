@@ -99,7 +99,8 @@ export function urlValues(doc: Document): string[] {
   const looksLikeUrl = (v: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim());
   for (const el of Array.from(doc.getElementsByTagName("*"))) {
     for (const attr of Array.from(el.attributes)) {
-      if (attr.name === "xmlns" || attr.prefix === "xmlns" || attr.namespaceURI === NS.xsi) continue;
+      if (attr.name === "xmlns" || attr.prefix === "xmlns" || attr.namespaceURI === NS.xsi)
+        continue;
       if (looksLikeUrl(attr.value)) out.push(attr.value.trim());
     }
     for (const node of Array.from(el.childNodes)) {
@@ -115,7 +116,11 @@ export function urlValues(doc: Document): string[] {
 export function pngSize(file: string): { width: number; height: number } | null {
   const buf = fs.readFileSync(file);
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (buf.length < 24 || !buf.subarray(0, 8).equals(sig) || buf.toString("ascii", 12, 16) !== "IHDR") {
+  if (
+    buf.length < 24 ||
+    !buf.subarray(0, 8).equals(sig) ||
+    buf.toString("ascii", 12, 16) !== "IHDR"
+  ) {
     return null;
   }
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
@@ -141,11 +146,9 @@ export function associatedActions(files: string[]): Set<string> {
 
 export function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) => {
-      const p = path.join(dir, d.name);
-      if (d.isDirectory()) return sourceFiles(p);
-      return /\.(ts|tsx|js)$/.test(d.name) ? [p] : [];
-    });
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return sourceFiles(p);
+    return /\.(ts|tsx|js)$/.test(d.name) ? [p] : [];
+  });
 }

@@ -1,0 +1,193 @@
+// Runs the production build (webpack CLI in a child process, ~10-30 s) into a temp dir and
+// checks what would be deployed: the shared-runtime page, the bundles, functions.json with
+// the PLAN functions, the self-hosted office.js, the manifest with production URLs that all
+// resolve to emitted files, and no CDN URL in any file.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const PROD_URL = "https://jobplan.example.org/addin/";
+const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+
+/** Hosts that serve libraries or Office's own scripts publicly: none may appear in dist. */
+export const CDN_HOSTS = [
+  "appsforoffice.microsoft.com",
+  "unpkg.com",
+  "jsdelivr.net",
+  "cdnjs.cloudflare.com",
+  "ajax.googleapis.com",
+  "ajax.aspnetcdn.com",
+  "code.jquery.com",
+  "fonts.googleapis.com",
+  "static2.sharepointonline.com",
+  "spoprod-a.akamaihd.net",
+  "cdn.office.net",
+  "esm.sh",
+  "cdn.skypack.dev",
+  "bootstrapcdn.com",
+];
+/**
+ * Any other host with "cdn" in its name is caught too. Microsoft's own files (copied byte for
+ * byte from @microsoft/office-js) carry exactly these two, neither of which an add-in reaches:
+ * - ajax.aspnetcdn.com: office.js would load MicrosoftAjax.js from it only when
+ *   `requiresMsAjax`, which office.js hard-codes to false (checked below);
+ * - alcdn.msauth.net: the Excel host files' first-party single-sign-on fallback (MSAL).
+ * A new office-js version that adds any other CDN reference fails this test.
+ */
+const VENDOR_EXCEPTIONS = [
+  { file: /^(office|o15apptofilemappingtable|excel-[\w.-]+)\.js$/, host: "ajax.aspnetcdn.com" },
+  { file: /^excel-[\w.-]+\.js$/, host: "alcdn.msauth.net" },
+];
+
+function walk(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? walk(p, base) : [path.relative(base, p).split(path.sep).join("/")];
+  });
+}
+
+let out: string;
+let files: string[];
+let buildLog: string;
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-build-"));
+  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const result = spawnSync(
+    process.execPath,
+    [cli, "--mode", "production", "--env", `outDir=${out}`],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_URL: PROD_URL },
+      encoding: "utf8",
+      timeout: 290_000,
+    },
+  );
+  buildLog = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0)
+    throw new Error(`production build failed (exit ${result.status}):\n${buildLog.slice(-4000)}`);
+  files = walk(out);
+}, 300_000);
+
+afterAll(() => {
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+const read = (rel: string) => fs.readFileSync(path.join(out, rel), "utf8");
+
+describe("production build", () => {
+  test("emits the shared-runtime page, bundles, metadata, manifest, icons and office.js", () => {
+    for (const f of [
+      "manifest.xml",
+      "taskpane.html",
+      "taskpane.js",
+      "commands.js",
+      "functions.js",
+      "functions.json",
+      "office.js",
+      "o15apptofilemappingtable.js",
+      "excel-web-16.00.js",
+      "excel-win32-16.01.js",
+      "excel-mac-16.00.js",
+      "ko-kr/office_strings.js",
+      "en-us/office_strings.js",
+      "assets/icon-16.png",
+      "assets/icon-80.png",
+    ]) {
+      expect(files).toContain(f);
+    }
+    expect(buildLog).not.toMatch(/\bERROR\b/);
+  });
+
+  test("office.js files are copied as shipped (not re-minified), and not all 87 MB of them", () => {
+    for (const f of [
+      "office.js",
+      "o15apptofilemappingtable.js",
+      "excel-web-16.00.js",
+      "ko-kr/office_strings.js",
+    ]) {
+      expect(
+        fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(OFFICE_JS_DIST, f))),
+      ).toBe(true);
+    }
+    expect(files.filter((f) => f.endsWith(".debug.js"))).toEqual([]);
+    expect(
+      files.filter((f) => /^(word|powerpoint|outlook|onenote|project|access)/.test(f)),
+    ).toEqual([]);
+    const bytes = files.reduce((n, f) => n + fs.statSync(path.join(out, f)).size, 0);
+    expect(bytes).toBeLessThan(30 * 1024 * 1024);
+  });
+
+  test("taskpane.html loads office.js from its own folder, then functions, commands and the pane", () => {
+    const html = read("taskpane.html");
+    const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+    expect(srcs[0]).toBe("office.js");
+    expect(srcs).toEqual(expect.arrayContaining(["functions.js", "commands.js", "taskpane.js"]));
+    expect(srcs.indexOf("functions.js")).toBeGreaterThan(0);
+    for (const s of srcs) expect(s).not.toMatch(/^(https?:)?\/\//);
+  });
+
+  test("functions.json lists the PLAN custom functions declared in src/functions/functions.ts", () => {
+    const meta = JSON.parse(read("functions.json")) as {
+      functions: { id: string; name: string }[];
+    };
+    expect(meta.functions.length).toBeGreaterThan(0);
+    const source = fs.readFileSync(path.join(ROOT, "src", "functions", "functions.ts"), "utf8");
+    const declared = (source.match(/@customfunction\b/g) ?? []).length;
+    expect(meta.functions).toHaveLength(declared);
+    for (const f of meta.functions) expect(f.name).toMatch(/^[A-Z][A-Z0-9_.]*$/);
+    // the metadata plugin's loader registers each one with the runtime
+    const bundle = read("functions.js");
+    for (const f of meta.functions) expect(bundle).toContain(JSON.stringify(f.id));
+    expect(bundle).toMatch(/CustomFunctions\.associate/);
+  });
+
+  test("the ribbon command handlers are in commands.js", () => {
+    const bundle = read("commands.js");
+    expect(bundle).toContain('"regenerateSummary"');
+    expect(bundle).toContain('"validatePlan"');
+  });
+
+  test("dist/manifest.xml uses the production URL, and every URL in it is a file in dist", () => {
+    const manifest = read("manifest.xml");
+    expect(manifest).not.toContain("localhost");
+    const urls = [...manifest.matchAll(/(?:DefaultValue="|<AppDomain>)(https?:\/\/[^"<]+)/g)].map(
+      (m) => m[1],
+    );
+    expect(urls.length).toBeGreaterThan(10);
+    const missing: string[] = [];
+    for (const url of urls) {
+      if (url === new URL(PROD_URL).origin) continue; // AppDomain
+      expect(url.startsWith(PROD_URL)).toBe(true);
+      const rel = url.slice(PROD_URL.length);
+      if (!files.includes(rel)) missing.push(rel);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("no file in the output contains a CDN URL", () => {
+    const hits: string[] = [];
+    for (const f of files) {
+      if (/\.(png|ico|jpe?g|gif|woff2?)$/.test(f)) continue;
+      const text = read(f);
+      const found = new Set<string>();
+      for (const host of CDN_HOSTS) if (text.includes(host)) found.add(host);
+      for (const m of text.matchAll(/\/\/([a-z0-9.-]*cdn[a-z0-9.-]*\.[a-z]{2,})/gi))
+        found.add(m[1].toLowerCase());
+      for (const host of found) {
+        const excused = VENDOR_EXCEPTIONS.some((e) => e.host === host && e.file.test(f));
+        if (!excused) hits.push(`${f}: ${host}`);
+      }
+    }
+    expect(hits).toEqual([]);
+  });
+
+  test("office.js never loads MicrosoftAjax from its CDN (requiresMsAjax is hard-coded false)", () => {
+    const debug = fs.readFileSync(path.join(OFFICE_JS_DIST, "office.debug.js"), "utf8");
+    const assignments = debug.match(/requiresMsAjax\s*=[^=]/g) ?? [];
+    expect(assignments).toHaveLength(1);
+    expect(debug).toMatch(/var requiresMsAjax = false;/);
+  });
+});
