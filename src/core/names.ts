@@ -7,7 +7,7 @@
 /** A key that ignores spacing, punctuation, bold marks, parentheticals and case. */
 export function nameKey(name: string): string {
   // NFKC folds full-width letters; it is slow, so only strings that need it pay for it.
-  const text = /[^\u0000-\u007f\uac00-\ud7a3]/.test(name) ? name.normalize("NFKC") : name;
+  const text = /[^ -~\uac00-\ud7a3]/.test(name) ? name.normalize("NFKC") : name;
   return text
     .replace(/\*\*/g, "")
     .replace(/\([^)]*\)|\[[^\]]*\]|（[^）]*）/g, "")
