@@ -24,7 +24,7 @@ export function splitLines(text: string): string[] {
  */
 export function cleanText(text: string): string {
   return text
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
     .replace(/[\u00a0\u3000]/g, " ")
     .replace(/\*\*/g, "")
     .replace(/\s+/g, " ")
