@@ -1,0 +1,121 @@
+/**
+ * The generated summary formulas, evaluated by a real spreadsheet engine (headless
+ * LibreOffice), equal what the core computes (summarizePlan) — for the published fixture
+ * and for a synthetic 2,000-project plan, in both rounding modes.
+ */
+import path from "path";
+import { summarizePlan, type GeneratedSummary } from "../../src/core/summarize";
+import type { Plan } from "../../src/core/model";
+import { checkPlan } from "../../src/core";
+import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
+import { writeWorkbookFile } from "../../src/cli/xlsx-write";
+import { workbookTables } from "../../src/cli/xlsx-read";
+import { classifyTable, type InputTable } from "../../src/workbook/read-tables";
+import { matchHeaders, summaryByStrategyColumns, summaryByTaskColumns } from "../../src/workbook/columns";
+import { cleanupRecalc, findSoffice, generatePlan, recalcWithLibreOffice } from "../../bench/workbook-helpers";
+import { fixturePlan, readWorkbook, tempDir } from "./helpers/workbook-files";
+
+jest.setTimeout(240_000);
+
+type Num = number | null;
+
+function num(v: unknown): Num {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v !== "number") throw new Error(`expected a number, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+async function recalculated(plan: Plan): Promise<InputTable[]> {
+  const dir = tempDir();
+  const file = path.join(dir, "plan.xlsx");
+  await writeWorkbookFile(buildWorkbookSpec(plan, checkPlan(plan)), file);
+  const out = recalcWithLibreOffice(file);
+  try {
+    return workbookTables(await readWorkbook(out));
+  } finally {
+    cleanupRecalc(out);
+  }
+}
+
+function table(tables: InputTable[], kind: string): InputTable {
+  const t = tables.find((x) => classifyTable(x) === kind);
+  if (!t) throw new Error(`no ${kind} table`);
+  return t;
+}
+
+function key(...xs: Num[]): string {
+  return JSON.stringify(xs);
+}
+
+function compare(plan: Plan, tables: InputTable[], expected: GeneratedSummary): void {
+  // 요약: every row's generated target / budget is a core byTask row; the totals row is the plan total.
+  const byTask = table(tables, "summaryByTask");
+  const tm = matchHeaders(byTask.values[0], summaryByTaskColumns());
+  const body = byTask.values.slice(1, -1);
+  const totals = byTask.values[byTask.values.length - 1];
+  const got = body.map((r) => key(num(r[tm.index.target]), num(r[tm.index.budget])));
+  const want = expected.byTask.map((r) => key(r.target, r.total));
+  expect(got.sort()).toEqual(want.sort());
+  // Rows whose names are the detail's are checked one by one, too.
+  const byName = new Map(expected.byTask.map((r) => [r.strategy + "|" + r.task, r]));
+  let checked = 0;
+  for (const r of body) {
+    const e = byName.get(`${r[tm.index.strategy]}|${r[tm.index.task]}`);
+    if (!e) continue;
+    checked++;
+    expect([num(r[tm.index.target]), num(r[tm.index.budget])]).toEqual([e.target, e.total]);
+  }
+  expect(checked).toBeGreaterThan(0);
+  expect([num(totals[tm.index.target]), num(totals[tm.index.budget])]).toEqual([expected.total.target, expected.total.total]);
+
+  // 분야별 목표: target, 합계 and each source, per strategy and for the 총계 row.
+  const byStrategy = table(tables, "summaryByStrategy");
+  const sm = matchHeaders(byStrategy.values[0], summaryByStrategyColumns(plan.settings, plan.summary.sourceKeys));
+  const keys = expected.sourceKeys;
+  const rowOf = (r: unknown[]) => key(num(r[sm.index.target]), num(r[sm.index.total]), ...keys.map((k) => num(r[sm.index["gen:src:" + k]])));
+  const sBody = byStrategy.values.slice(1, -1);
+  expect(sBody.map(rowOf).sort()).toEqual(expected.byStrategy.map((r) => key(r.target, r.total, ...keys.map((k) => r.parts[k]))).sort());
+  expect(rowOf(byStrategy.values[byStrategy.values.length - 1])).toEqual(key(expected.total.target, expected.total.total, ...keys.map((k) => expected.total.parts[k])));
+}
+
+describe("summary formulas recalculated by LibreOffice", () => {
+  it("has LibreOffice installed (the formula tests need it)", () => {
+    expect(findSoffice()).toBeDefined();
+  });
+
+  it("equal the core summary for the Seo-gu 2020 fixture (half-up)", async () => {
+    const { plan } = fixturePlan();
+    plan.settings.roundingMode = "half-up";
+    const tables = await recalculated(plan);
+    compare(plan, tables, summarizePlan(plan, "half-up"));
+    // The status column flags the published 13 persons against the detail's 8.
+    const t = table(tables, "summaryByTask");
+    const m = matchHeaders(t.values[0], summaryByTaskColumns());
+    const row = t.values.find((r) => r[m.index.task] === "사회적경제 활성화 인프라 구축")!;
+    expect([row[m.index.declaredTarget], row[m.index.target], row[m.index.status]]).toEqual([13, 8, "불일치"]);
+  });
+
+  it("equal the core summary for the fixture with largest-remainder rounding, and every row adds up", async () => {
+    const { plan } = fixturePlan();
+    plan.settings.roundingMode = "largest-remainder";
+    const expected = summarizePlan(plan, "largest-remainder");
+    const tables = await recalculated(plan);
+    compare(plan, tables, expected);
+    const t = table(tables, "summaryByStrategy");
+    const m = matchHeaders(t.values[0], summaryByStrategyColumns(plan.settings, plan.summary.sourceKeys));
+    for (const r of t.values.slice(1)) {
+      const parts = expected.sourceKeys.reduce((a, k) => a + (num(r[m.index["gen:src:" + k]]) ?? 0), 0);
+      expect(num(r[m.index.total])).toBe(parts);
+    }
+  });
+
+  it("equal the core summary for a generated 2,000-project plan in both rounding modes", async () => {
+    for (const mode of ["half-up", "largest-remainder"] as const) {
+      const plan = generatePlan(2000, 7, mode);
+      const expected = summarizePlan(plan, mode);
+      // The generated plan must exercise rounding: some half-up rows do not add up.
+      if (mode === "half-up") expect(expected.byStrategy.some((r) => r.total !== Object.values(r.parts).reduce((a, b) => a + b, 0))).toBe(true);
+      compare(plan, await recalculated(plan), expected);
+    }
+  });
+});
