@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import type { Plan, RoundingMode, Strategy, Task } from "../src/core/model";
+import type { Plan, Project, RoundingMode, Strategy, Task } from "../src/core/model";
 import { emptyPlan } from "../src/core/model";
 
 /** A small deterministic PRNG (mulberry32). */
@@ -58,7 +58,9 @@ export function generatePlan(projects: number, seed = 1, mode: RoundingMode = "h
         if (province) parts.province = province;
         if (priv) parts.private = priv;
         const total = national + province + municipal + priv;
-        task.projects.push({ name: `사업 ${made + 1}`, budget: { total, parts }, headcount: int(4) === 0 ? null : int(50) });
+        const project: Project = { name: `사업 ${made + 1}`, budget: { total, parts } };
+        if (int(4) !== 0) project.headcount = int(50);
+        task.projects.push(project);
         for (const k of Object.keys(parts)) task.budget.parts[k] = (task.budget.parts[k] ?? 0) + parts[k];
         task.budget.total! += total;
       }
