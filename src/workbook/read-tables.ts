@@ -459,6 +459,16 @@ export function readPlanFromTables(inputs: InputTable[], settings?: PlanSettings
     }
     inputsByKind[kind] = t;
   }
+  if (!inputsByKind.taskPlans) {
+    // A table that looks like a task plan but lacks a required column: say which.
+    const classified = new Set(Object.values(inputsByKind));
+    const candidate = copies.find((t) => {
+      if (classified.has(t)) return false;
+      const m = matchHeaders(t.values[0] ?? [], taskPlanColumns(base));
+      return m.index.task !== undefined && Object.keys(m.index).length >= 3;
+    });
+    if (candidate) inputsByKind.taskPlans = candidate;
+  }
   for (const kind of Object.keys(inputsByKind) as TableKind[]) {
     if (kind !== "findings") unmerge(inputsByKind[kind]!, reader);
   }
