@@ -1,0 +1,93 @@
+/**
+ * `summarize` rewrites only the generated cells and the findings sheet: hand-typed notes,
+ * extra columns inside and beside tables, and extra sheets stay exactly as they were.
+ */
+import path from "path";
+import ExcelJS from "exceljs";
+import { checkPlan } from "../../src/core";
+import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
+import { renderWorkbook } from "../../src/cli/xlsx-write";
+import { summarizeWorkbook } from "../../src/cli/workbook-io";
+import { primitiveOf } from "../../src/cli/xlsx-read";
+import { cleanupRecalc, recalcWithLibreOffice } from "../../bench/workbook-helpers";
+import { fixturePlan, readWorkbook, tempDir } from "./helpers/workbook-files";
+
+function snapshot(wb: ExcelJS.Workbook, skipSheets: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    if (skipSheets.includes(ws.name)) continue;
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        out.set(`${ws.name}!${cell.address}`, JSON.stringify(cell.value));
+      }),
+    );
+  }
+  return out;
+}
+
+describe("summarize", () => {
+  it("changes nothing but generated cells and the findings sheet", async () => {
+    const { plan } = fixturePlan();
+    const spec = buildWorkbookSpec(plan, []);
+    // An extra column inside the summary table, typed by a person.
+    const summary = spec.sheets.find((s) => s.name === "요약")!.tables[0];
+    summary.columns.push({ key: "note", header: { ko: "비고", en: "Note" }, type: "text" });
+    summary.rows.forEach((r, i) => r.push({ value: i % 2 ? `메모 ${i}` : null }));
+    summary.totals!.push({ value: null });
+    const wb = renderWorkbook(spec);
+    // Notes beside tables, and an extra sheet with a formula of its own.
+    wb.getWorksheet("추진계획")!.getCell("L1").value = "담당자";
+    wb.getWorksheet("추진계획")!.getCell("L2").value = "홍길동";
+    wb.getWorksheet("요약")!.getCell("K20").value = "검토 필요: 2020.3.";
+    const extra = wb.addWorksheet("메모");
+    extra.getCell("A1").value = "자유 메모";
+    extra.getCell("B2").value = { formula: "SUM(1,2)" } as ExcelJS.CellFormulaValue;
+    extra.getCell("C3").value = 1234.5;
+    // A generated cell someone overwrote by hand: summarize must restore the formula.
+    const dir = tempDir();
+    const input = path.join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(input);
+    const before = await readWorkbook(input);
+    const target = before.getWorksheet("요약")!.getCell("F2");
+    const original = JSON.stringify(target.value);
+    target.value = 999;
+    await before.xlsx.writeFile(input);
+
+    const output = path.join(dir, "out.xlsx");
+    const result = await summarizeWorkbook(input, output, "ko");
+    expect(result.regenerated).toBeGreaterThan(40);
+    expect(result.findings.length).toBe(checkPlan(plan).length);
+
+    const a = await readWorkbook(input);
+    const b = await readWorkbook(output);
+    const generated = new Set<string>();
+    // Generated columns: 요약 F..H, 분야별 목표 G..L, 추진계획 요약 반영액 (I).
+    const isGenerated = (key: string) =>
+      /^요약!([FGH])\d+$/.test(key) || /^분야별 목표!([G-L])\d+$/.test(key) || /^추진계획!I\d+$/.test(key);
+    const sa = snapshot(a, ["검증"]);
+    const sb = snapshot(b, ["검증"]);
+    for (const [k, v] of sa) {
+      if (isGenerated(k) && !/![A-Z]+1$/.test(k)) {
+        generated.add(k);
+        continue;
+      }
+      expect([k, sb.get(k)]).toEqual([k, v]);
+    }
+    for (const k of sb.keys()) if (!sa.has(k)) expect(isGenerated(k)).toBe(true);
+    expect(generated.size).toBeGreaterThan(40);
+    // The overwritten cell is a formula again, the same one the template wrote.
+    expect(JSON.stringify(b.getWorksheet("요약")!.getCell("F2").value)).toBe(original);
+    // Sheet order is kept and the findings sheet is filled.
+    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    expect(b.getWorksheet("검증")!.actualRowCount).toBe(result.findings.length + 1);
+    // And the regenerated workbook still calculates: LibreOffice gives the detail figure.
+    const recalculated = recalcWithLibreOffice(output);
+    try {
+      const c = await readWorkbook(recalculated);
+      expect(primitiveOf(c.getWorksheet("요약")!.getCell("F2"))).toBe(28);
+      expect(primitiveOf(c.getWorksheet("메모")!.getCell("B2"))).toBe(3);
+    } finally {
+      cleanupRecalc(recalculated);
+    }
+  });
+});
