@@ -1,0 +1,149 @@
+/** The CLI in-process (runCli) and once as a subprocess for real exit codes. */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "fs";
+import path from "path";
+import { spawnSync } from "child_process";
+import { runCli, type CliIO } from "../../src/cli/run-cli";
+import { FIXTURE, readPlanFile, readWorkbook, REPO, tempDir } from "../workbook/helpers/workbook-files";
+
+jest.setTimeout(120_000);
+
+function io(cwd: string, env: Record<string, string> = {}): CliIO & { out: string; err: string } {
+  const o = {
+    out: "",
+    err: "",
+    cwd,
+    env,
+    stdout: (t: string) => {
+      o.out += t;
+    },
+    stderr: (t: string) => {
+      o.err += t;
+    },
+  };
+  return o;
+}
+
+describe("jobplan CLI (in-process)", () => {
+  const dir = tempDir("jobplan-cli-");
+
+  it("template: a county's sources, year and rounding end up in the workbook", async () => {
+    const x = io(dir);
+    const code = await runCli(["template", "-o", "t.xlsx", "--year", "2021", "--sources", "국비,도비,군비,민자", "--rounding", "largest-remainder"], x);
+    expect(code).toBe(0);
+    const read = await readPlanFile(path.join(dir, "t.xlsx"));
+    expect(read.plan.year).toBe(2021);
+    expect(read.plan.settings.roundingMode).toBe("largest-remainder");
+    expect(read.plan.settings.sources.map((s) => [s.key, s.label])).toEqual([
+      ["national", "국비"],
+      ["province", "도비"],
+      ["municipal", "군비"],
+      ["private", "민자"],
+    ]);
+    const wb = await readWorkbook(path.join(dir, "t.xlsx"));
+    expect(wb.getWorksheet("추진계획")!.getRow(1).values).toEqual(expect.arrayContaining(["도비(천원)", "군비(천원)"]));
+    expect(await runCli(["template", "--rounding", "up"], io(dir))).toBe(2);
+  });
+
+  it("import then check the .xlsx: the fixture's errors are found with sheet!cell locations", async () => {
+    expect(await runCli(["import", FIXTURE, "-o", "seogu.xlsx"], io(dir))).toBe(0);
+    const x = io(dir);
+    const code = await runCli(["check", "seogu.xlsx", "--json"], x);
+    expect(code).toBe(1);
+    const findings = JSON.parse(x.out);
+    expect(findings.length).toBeGreaterThan(5);
+    expect(findings.every((f: { file?: string }) => f.file === undefined)).toBe(true);
+    const errors = findings.filter((f: { severity: string }) => f.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((f: { location: { sheet?: string; cell?: string } }) => f.location.sheet && /^[A-Z]+\d+$/.test(f.location.cell ?? ""))).toBe(true);
+    // The same plan as text: locations are lines.
+    const t = io(dir);
+    expect(await runCli(["check", FIXTURE, "--json"], t)).toBe(1);
+    const fromText = JSON.parse(t.out);
+    // The same checks; the text adds the importer's own reading findings (867,5000).
+    const textCodes = fromText.map((f: { code: string }) => f.code).filter((c: string) => c !== "malformed-number");
+    expect(textCodes.sort()).toEqual(findings.map((f: { code: string }) => f.code).sort());
+    expect(fromText.some((f: { location: { line?: number } }) => typeof f.location.line === "number")).toBe(true);
+  });
+
+  it("check: a readable report by default, Korean unless --lang en or LANG=en*", async () => {
+    const ko = io(dir);
+    await runCli(["check", "seogu.xlsx"], ko);
+    expect(ko.out).toMatch(/오류 \d+건/);
+    expect(ko.out).toMatch(/요약!E\d+/);
+    const en = io(dir);
+    await runCli(["check", "seogu.xlsx", "--lang", "en"], en);
+    expect(en.out).toMatch(/\d+ error\(s\)/);
+    const envEn = io(dir, { LANG: "en_US.UTF-8" });
+    await runCli(["check", "seogu.xlsx"], envEn);
+    expect(envEn.out).toMatch(/\d+ error\(s\)/);
+  });
+
+  it("check: many files by glob, a file field per finding, progress on stderr, a total", async () => {
+    const many = path.join(dir, "many");
+    mkdirSync(many);
+    for (let i = 0; i < 5; i++) copyFileSync(path.join(dir, "seogu.xlsx"), path.join(many, `plan-${i}.xlsx`));
+    const j = io(dir);
+    expect(await runCli(["check", "many/*.xlsx", "--json"], j)).toBe(1);
+    const list = JSON.parse(j.out);
+    expect(new Set(list.map((f: { file: string }) => f.file))).toEqual(new Set([0, 1, 2, 3, 4].map((i) => path.join("many", `plan-${i}.xlsx`))));
+    expect(j.err).toContain("[5/5]");
+    const t = io(dir);
+    await runCli(["check", "many/**/*.xlsx"], t);
+    expect(t.out).toMatch(/합계: 파일 5개/);
+  });
+
+  it("check: exit 0 for a clean workbook, 2 for missing, non-xlsx and corrupt files", async () => {
+    expect(await runCli(["template", "-o", "clean.xlsx"], io(dir))).toBe(0);
+    // The empty template has no errors (an empty task table is a warning).
+    expect(await runCli(["check", "clean.xlsx"], io(dir))).toBe(0);
+    const missing = io(dir);
+    expect(await runCli(["check", "nope.xlsx"], missing)).toBe(2);
+    expect(missing.err).toContain("파일이 없습니다");
+    writeFileSync(path.join(dir, "notes.docx"), "hello");
+    const wrongExt = io(dir);
+    expect(await runCli(["check", "notes.docx"], wrongExt)).toBe(2);
+    expect(wrongExt.err).toContain(".xlsx 또는 .txt 파일이 아닙니다");
+    writeFileSync(path.join(dir, "fake.xlsx"), "this is not a zip");
+    const fake = io(dir, { LANG: "en_US.UTF-8" });
+    expect(await runCli(["check", "fake.xlsx", "clean.xlsx"], fake)).toBe(2);
+    expect(fake.err).toContain("Not an .xlsx file");
+  });
+
+  it("summarize writes the regenerated workbook", async () => {
+    const x = io(dir);
+    expect(await runCli(["summarize", "seogu.xlsx", "-o", "seogu-sum.xlsx"], x)).toBe(0);
+    expect(x.out).toMatch(/수식 \d+개/);
+    const read = await readPlanFile(path.join(dir, "seogu-sum.xlsx"));
+    expect(read.plan.strategies).toHaveLength(5);
+    expect(await runCli(["summarize", "notes.docx"], io(dir))).toBe(2);
+  });
+
+  it("demo imports the bundled sample, writes out/seogu-2020.xlsx and exits 0 with the count", async () => {
+    const x = io(dir);
+    expect(await runCli(["demo"], x)).toBe(0);
+    expect(existsSync(path.join(dir, "out", "seogu-2020.xlsx"))).toBe(true);
+    expect(x.out).toContain(path.join(REPO, "samples", "seogu-2020-jobs-plan.txt"));
+    expect(x.out).toMatch(/검증 결과: 오류 [1-9]\d*건/);
+  });
+
+  it("usage errors exit 2", async () => {
+    expect(await runCli([], io(dir))).toBe(2);
+    expect(await runCli(["frobnicate"], io(dir))).toBe(2);
+    expect(await runCli(["check"], io(dir))).toBe(2);
+  });
+});
+
+describe("jobplan CLI (subprocess)", () => {
+  it("exit codes through bin/jobplan.js: 1 with errors, 2 for a missing file, 0 for a clean one", () => {
+    const dir = tempDir("jobplan-sub-");
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO, "bin", "jobplan.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8" } });
+    expect(run("template", "-o", "empty.xlsx").status).toBe(0);
+    expect(run("check", "empty.xlsx").status).toBe(0);
+    const withErrors = run("check", FIXTURE);
+    expect(withErrors.status).toBe(1);
+    expect(withErrors.stdout).toMatch(/오류 \d+건/);
+    const missing = run("check", "missing.xlsx");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("missing.xlsx");
+  });
+});
