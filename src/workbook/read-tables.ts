@@ -626,6 +626,17 @@ function findOrAddStrategy(plan: Plan, name: string, ref: SourceRef): Strategy {
 function readProjects(t: LocatedTable | undefined, plan: Plan, reader: Reader): void {
   if (!t) return;
   const { rows } = bodyRows(t, reader);
+  const index = {
+    byBoth: new Map<string, Task>(),
+    byTask: new Map<string, Task>(),
+    add(strategy: string, task: Task) {
+      const k = nameKey(task.name);
+      const both = nameKey(strategy) + "\u0000" + k;
+      if (!this.byBoth.has(both)) this.byBoth.set(both, task);
+      if (!this.byTask.has(k)) this.byTask.set(k, task);
+    },
+  };
+  for (const s of plan.strategies) for (const task of s.tasks) index.add(s.name, task);
   let lastStrategy: string | null = null;
   let lastTask: string | null = null;
   for (const row of rows) {
@@ -642,13 +653,8 @@ function readProjects(t: LocatedTable | undefined, plan: Plan, reader: Reader): 
     }
     lastStrategy = strategyName;
     lastTask = taskName;
-    let task: Task | undefined;
-    for (const s of plan.strategies) {
-      if (strategyName && nameKey(s.name) !== nameKey(strategyName)) continue;
-      task = s.tasks.find((x) => nameKey(x.name) === nameKey(taskName));
-      if (task) break;
-    }
-    if (!task) task = plan.strategies.flatMap((s) => s.tasks).find((x) => nameKey(x.name) === nameKey(taskName));
+    const taskKey = nameKey(taskName);
+    let task = (strategyName ? index.byBoth.get(nameKey(strategyName) + "\u0000" + taskKey) : undefined) ?? index.byTask.get(taskKey);
     if (!task) {
       reader.add(
         "unmatched",
@@ -663,6 +669,7 @@ function readProjects(t: LocatedTable | undefined, plan: Plan, reader: Reader): 
       const strategy = findOrAddStrategy(plan, strategyName ?? "", row.ref("strategy"));
       task = { name: taskName, target: null, budget: { total: null, parts: {} }, projects: [], ref: row.ref("task") };
       strategy.tasks.push(task);
+      index.add(strategy.name, task);
     }
     const project: Project = { name, ref: row.ref("project") };
     const { budget, any } = budgetOf(row, plan.settings, sourceColumnKey, "total", "천원");
