@@ -30,8 +30,9 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
       const col: ExcelJS.TableColumnProperties = { name: c.header.ko, filterButton: true };
       const t = table.totals?.[i];
       if (t?.formula !== undefined) {
-        col.totalsRowFunction = "custom";
-        col.totalsRowFormula = t.formula;
+        // ExcelJS cannot write <totalsRowFormula>, and "custom" without one makes Excel
+        // repair the file: declare none and put the formula in the totals cell below.
+        col.totalsRowFunction = "none";
       } else if (t?.value !== undefined && t.value !== null && typeof t.value === "string") {
         col.totalsRowLabel = t.value;
       }

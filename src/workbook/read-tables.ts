@@ -689,7 +689,7 @@ function splitProjects(text: string | null): string[] {
   if (!text) return [];
   return text
     .split(/\r?\n/)
-    .map((s) => s.replace(/^[\s▷▶•·\-]+/, "").trim())
+    .map((s) => s.replace(/^[\s▷▶•]+/, "").trim())
     .filter(Boolean);
 }
 
