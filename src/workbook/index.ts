@@ -5,3 +5,4 @@ export * from "./summary-formulas";
 export * from "./plan-info";
 export * from "./template-sheets";
 export * from "./read-tables";
+export * from "./regenerate";
