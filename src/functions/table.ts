@@ -202,6 +202,8 @@ export interface ParseOptions {
 
 const MAX_HEADER_SCAN = 10;
 
+const IGNORED = "ignored";
+
 /** Column specs (src/workbook/columns.ts) a detail or summary range is matched against. */
 const specCache = new WeakMap<readonly FundingSource[], { detail: ColumnSpec[]; summary: ColumnSpec[] }>();
 function specsFor(sources: readonly FundingSource[]): { detail: ColumnSpec[]; summary: ColumnSpec[] } {
@@ -219,7 +221,9 @@ function specsFor(sources: readonly FundingSource[]): { detail: ColumnSpec[]; su
 }
 
 /** A columns.ts key as a field of this module: declared summary columns count as the figures. */
-function fieldOfSpecKey(key: string): string | undefined {
+function fieldOfSpecKey(key: string, role: "detail" | "summary"): string | undefined {
+  // A summary table of the template also holds computed columns ((산출), status): not figures to check.
+  if (role === "summary" && (key === "target" || key === "total" || key === "status" || key.startsWith("gen:"))) return IGNORED;
   switch (key) {
     case "strategy":
     case "task":
@@ -251,13 +255,13 @@ function mapColumns(
   for (let c = 0; c < row.length; c++) cols.headers[c] = cellText(row[c]);
   // 1. The workbook's column specs (the template's own headers and their aliases).
   const match = matchHeaders(row as unknown[], specsFor(sources)[role]);
-  for (const [key, c] of Object.entries(match.index)) hits[c] = fieldOfSpecKey(key);
+  for (const [key, c] of Object.entries(match.index)) hits[c] = fieldOfSpecKey(key, role);
   // 2. Other spellings: `지방비(시도비)`, `사업예산(백만원)`, English variants.
   for (let c = 0; c < row.length; c++) if (!hits[c]) hits[c] = recogniseHeader(row[c], sources);
   const seenSources = new Set<string>();
   for (let c = 0; c < row.length; c++) {
     const hit = hits[c];
-    if (!hit) continue;
+    if (!hit || hit === IGNORED) continue;
     const text = cols.headers[c];
     if (hit.startsWith("src:")) {
       const key = hit.slice(4);
