@@ -210,11 +210,11 @@ function specsFor(sources: readonly FundingSource[]): { detail: ColumnSpec[]; su
   let specs = specCache.get(sources);
   if (specs) return specs;
   const settings = { sources: [...sources], roundingMode: "half-up" as const };
-  const tasks = taskPlanColumns(settings).filter((c) => !c.generated);
+  const tasks = taskPlanColumns(settings);
   const projects = projectColumns(settings).filter((c) => c.key === "project" || c.key === "headcount");
   const keys = sources.map((s) => s.key);
-  const byStrategy = summaryByStrategyColumns(settings, keys).filter((c) => !c.generated);
-  const byTask = summaryByTaskColumns().filter((c) => c.key === "task" || c.key === "projects" || c.key === "declaredBudget");
+  const byStrategy = summaryByStrategyColumns(settings, keys);
+  const byTask = summaryByTaskColumns().filter((c) => ["task", "projects", "declaredBudget", "budget", "target"].includes(c.key));
   specs = { detail: [...tasks, ...projects], summary: [...byStrategy, ...byTask] };
   specCache.set(sources, specs);
   return specs;
@@ -223,7 +223,8 @@ function specsFor(sources: readonly FundingSource[]): { detail: ColumnSpec[]; su
 /** A columns.ts key as a field of this module: declared summary columns count as the figures. */
 function fieldOfSpecKey(key: string, role: "detail" | "summary"): string | undefined {
   // A summary table of the template also holds computed columns ((산출), status): not figures to check.
-  if (role === "summary" && (key === "target" || key === "total" || key === "status" || key.startsWith("gen:"))) return IGNORED;
+  if (role === "summary" && (key === "target" || key === "total" || key === "budget" || key === "status" || key.startsWith("gen:"))) return IGNORED;
+  if (key === "counted") return IGNORED;
   switch (key) {
     case "strategy":
     case "task":
