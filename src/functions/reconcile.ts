@@ -15,13 +15,11 @@ export interface Aggregate {
   target: number;
   total: number;
   parts: Record<string, number>;
-  /** Sum of private (민자) sources. */
-  private: number;
   rows: number;
 }
 
 function emptyAgg(): Aggregate {
-  return { target: 0, total: 0, parts: {}, private: 0, rows: 0 };
+  return { target: 0, total: 0, parts: {}, rows: 0 };
 }
 
 export interface DetailAggregates {
@@ -47,7 +45,6 @@ export function aggregateDetail(t: ParsedTable): DetailAggregates | FnError {
   };
   const targetCol = t.cols.fields.target ?? t.cols.fields.headcount;
   const totalCol = t.cols.fields.total;
-  const privateKeys = new Set(t.sources.filter((s) => s.isPrivate).map((s) => s.key));
   for (const row of t.rows) {
     if (row.total) continue;
     let s = out.byStrategy.get(row.strategyKey);
@@ -72,10 +69,7 @@ export function aggregateDetail(t: ParsedTable): DetailAggregates | FnError {
       if (isError(v)) return v;
       if (v === null) continue;
       partsSum += v;
-      for (const a of aggs) {
-        a.parts[src.key] = (a.parts[src.key] ?? 0) + v;
-        if (privateKeys.has(src.key)) a.private += v;
-      }
+      for (const a of aggs) a.parts[src.key] = (a.parts[src.key] ?? 0) + v;
     }
     let total = partsSum;
     if (totalCol !== undefined) {
@@ -104,7 +98,9 @@ function stripUnit(h: string): string {
  * rows → ""): `OK`; `rounding: 시비 +1` when every difference is ±1 of the half-up rounded
  * detail figure (a rounding or 끝수 조정 difference); `mismatch: 국비 +5 (상세 108)`
  * otherwise; `not found` when the detail has no such strategy / task. Differences are
- * summary − detail, in the summary's unit. Job targets must match exactly.
+ * summary − detail, in the summary's unit. Job targets must match exactly. Like core's
+ * checks, the summary's 합계 is compared with the detail total less the sources the summary
+ * has no column for (민자, in the published plans).
  */
 export function reconcileReport(summary: unknown, detail: unknown, unit?: Cell): FnResult<RowReport[]> {
   const unitArg = parseUnitArg(unit, "백만원");
@@ -155,13 +151,19 @@ function compareRow(st: ParsedTable, row: TableRow, a: Aggregate, agg: DetailAgg
     const diff = (v ?? 0) - a.target;
     if (diff !== 0) mismatch.push(`${stripUnit(headers[f.target]) || "일자리 목표"} ${formatSigned(diff)} (상세 ${a.target.toLocaleString("en-US")})`);
   }
-  const money: Array<{ col: number; label: string; detail: number; isTotal: boolean }> = [];
-  if (f.total !== undefined) money.push({ col: f.total, label: stripUnit(headers[f.total]) || "합계", detail: a.total, isTotal: true });
+  // As core does (rollup.countedTotal): the summary's 합계 counts only the sources the
+  // summary has columns for; without source columns, every source but 민자.
+  const summaryKeys = st.cols.sources.length
+    ? st.cols.sources.map((s) => s.key)
+    : st.sources.filter((s) => !s.isPrivate).map((s) => s.key);
+  let excluded = 0;
+  for (const k in a.parts) if (!summaryKeys.includes(k)) excluded += a.parts[k];
+  const money: Array<{ col: number; label: string; detail: number }> = [];
+  if (f.total !== undefined) money.push({ col: f.total, label: stripUnit(headers[f.total]) || "합계", detail: a.total - excluded });
   for (const s of st.cols.sources) {
     if (!agg.sourceKeys.includes(s.key)) continue; // the detail has no such column: nothing to compare
-    money.push({ col: s.col, label: stripUnit(headers[s.col]) || s.key, detail: a.parts[s.key] ?? 0, isTotal: false });
+    money.push({ col: s.col, label: stripUnit(headers[s.col]) || s.key, detail: a.parts[s.key] ?? 0 });
   }
-  const summaryHasPrivate = st.cols.sources.some((s) => st.sources.find((x) => x.key === s.key)?.isPrivate);
   for (const m of money) {
     const unit = st.cols.units.get(m.col) ?? "백만원";
     const v = readFigure(st, row.r, m.col);
@@ -176,11 +178,7 @@ function compareRow(st: ParsedTable, row: TableRow, a: Aggregate, agg: DetailAgg
       rounding.push(item);
       continue;
     }
-    let note = ` (상세 ${expected.toLocaleString("en-US")})`;
-    if (m.isTotal && !summaryHasPrivate && a.private !== 0 && per !== 0) {
-      const withoutPrivate = roundHalfUp(m.detail - a.private, per);
-      if (Math.abs(actual - withoutPrivate) <= (per > 1 ? 1 : 0)) note = ` (민자 제외 시 일치 / matches without 민자)`;
-    }
+    const note = ` (상세 ${expected.toLocaleString("en-US")})`;
     mismatch.push(item + note);
   }
   if (mismatch.length) return { status: "mismatch", text: `mismatch: ${[...mismatch, ...rounding].join(", ")}` };
