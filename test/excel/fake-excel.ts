@@ -50,6 +50,7 @@ export interface FakeChart {
   source: string;
   seriesBy: string;
   title?: string;
+  categories?: string;
   position?: [string, string?];
 }
 
@@ -75,6 +76,8 @@ interface TableState {
   r1: number;
   c1: number;
   style?: string;
+  /** The last row (r1) is a totals row. */
+  totals?: boolean;
   deleted?: boolean;
 }
 
@@ -131,6 +134,10 @@ function parseCellRef(ref: string): { r: number; c: number } {
 /** "A1:C3" (sheet part stripped) to a box. Whole columns/rows are not supported. */
 function parseLocal(address: string): { r0: number; c0: number; r1: number; c1: number } {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const cols = /^\$?([A-Za-z]+):\$?([A-Za-z]+)$/.exec(local);
+  if (cols) return { r0: 0, c0: colIndex(cols[1]), r1: 1048575, c1: colIndex(cols[2]) };
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
+  if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 };
   const [a, b] = local.split(":");
   const p = parseCellRef(a);
   const q = b ? parseCellRef(b) : p;
@@ -363,7 +370,8 @@ class FakeWorksheetCollection extends FakeProxy {
   }
   protected override _loadPath(path: string) {
     const sheets = liveSheets(this.context.state);
-    this._items = sheets.map((sh) => new FakeWorksheet(this.context, () => sh));
+    const fresh = !this._items || this._items.length !== sheets.length || this._items.some((x, i) => x._sheet() !== sheets[i]);
+    if (fresh) this._items = sheets.map((sh) => new FakeWorksheet(this.context, () => sh));
     const sub = path.startsWith("items/") ? path.slice(6) : path === "items" ? "" : path;
     for (const item of this._items) if (sub) item._loadNow(sub);
   }
@@ -651,6 +659,7 @@ class FakeRange extends FakeProxy {
     const rows = b.r1 - b.r0 + 1;
     const cols = b.c1 - b.c0 + 1;
     const is2d = Array.isArray(input);
+    if (rows * cols > 5_000_000) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `writing ${rows}x${cols} cells`);
     if (is2d) {
       const arr = input as unknown[][];
       if (arr.length !== rows || arr.some((r) => !Array.isArray(r) || r.length !== cols))
@@ -734,22 +743,20 @@ class FakeRange extends FakeProxy {
   clear(applyTo?: string) {
     this.context.enqueue(() => {
       const b = this._box();
-      for (let r = b.r0; r <= b.r1; r++)
-        for (let c = b.c0; c <= b.c1; c++) {
-          const k = key(r, c);
-          const cell = b.sheet.cells.get(k);
-          if (!cell) continue;
-          if (!applyTo || applyTo === "All") b.sheet.cells.delete(k);
-          else if (applyTo === "Contents") {
-            cell.value = "";
-            delete cell.formula;
-          } else if (applyTo === "Formats") {
-            delete cell.numberFormat;
-            delete cell.fill;
-            delete cell.fontColor;
-            delete cell.bold;
-          }
+      for (const [k, cell] of [...b.sheet.cells.entries()]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r < b.r0 || r > b.r1 || c < b.c0 || c > b.c1) continue;
+        if (!applyTo || applyTo === "All") b.sheet.cells.delete(k);
+        else if (applyTo === "Contents") {
+          cell.value = "";
+          delete cell.formula;
+        } else if (applyTo === "Formats") {
+          delete cell.numberFormat;
+          delete cell.fill;
+          delete cell.fontColor;
+          delete cell.bold;
         }
+      }
     });
   }
   getCell(row: number, col: number): FakeRange {
@@ -783,6 +790,7 @@ class FakeRangeFormat {
     this._range = range;
     const each = (fn: (c: FakeCell) => void) => () => {
       const b = range._box();
+      if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000) throw new FakeOfficeError("NotImplemented", "the fake formats at most 5M cells at once");
       for (let r = b.r0; r <= b.r1; r++)
         for (let c = b.c0; c <= b.c1; c++) {
           const k = key(r, c);
@@ -946,7 +954,8 @@ class FakeTableCollection extends FakeProxy {
     const st = this.context.state;
     const sheet = this.sheet?._sheet();
     const tables = st.tables.filter((t) => !t.deleted && (!sheet || t.sheet === sheet));
-    this._items = tables.map((t) => new FakeTable(this.context, () => t));
+    const fresh = !this._items || this._items.length !== tables.length || this._items.some((x, i) => x._state() !== tables[i]);
+    if (fresh) this._items = tables.map((t) => new FakeTable(this.context, () => t));
     const sub = path.startsWith("items/") ? path.slice(6) : "";
     for (const item of this._items) if (sub) item._loadNow(sub);
   }
@@ -1035,12 +1044,18 @@ class FakeTable extends FakeProxy {
     const t = this._table();
     if (prop === "name") return t.name;
     if (prop === "style") return t.style ?? "TableStyleMedium2";
-    if (prop === "showTotals") return false;
-    if (prop === "worksheet/name") return t.sheet.name;
+    if (prop === "showTotals") return !!t.totals;
     throw new FakeOfficeError("InvalidArgument", `unknown table property ${prop}`);
   }
   _loadNow(prop: string) {
     this._loadPath(prop);
+  }
+  protected override _loadPath(path: string) {
+    if (path.startsWith("worksheet/")) this.worksheet._loadNow(path.slice(10));
+    else super._loadPath(path);
+  }
+  get showTotals(): boolean {
+    return this._get("showTotals");
   }
   get name(): string {
     return this._get("name");
@@ -1062,16 +1077,33 @@ class FakeTable extends FakeProxy {
   set style(v: string) {
     this._set("style", v, () => (this._table().style = v));
   }
-  set showTotals(_v: boolean) {
-    this.context.enqueue(() => this._table());
+  set showTotals(v: boolean) {
+    this.context.enqueue(() => {
+      const t = this._table();
+      if (v && !t.totals) {
+        t.r1 += 1;
+        t.totals = true;
+      } else if (!v && t.totals) {
+        for (let c = t.c0; c <= t.c1; c++) t.sheet.cells.delete(key(t.r1, c));
+        t.r1 -= 1;
+        t.totals = false;
+      }
+    });
   }
-  private _range(part: "all" | "header" | "body"): FakeRange {
+  private _range(part: "all" | "header" | "body" | "totals"): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this._table();
+      if (part === "totals") {
+        if (!t.totals) throw new FakeOfficeError("ItemNotFound", "the table has no totals row");
+        return { sheet: t.sheet, r0: t.r1, c0: t.c0, r1: t.r1, c1: t.c1 };
+      }
       const r0 = part === "body" ? t.r0 + 1 : t.r0;
-      const r1 = part === "header" ? t.r0 : t.r1;
+      const r1 = part === "header" ? t.r0 : part === "body" && t.totals ? t.r1 - 1 : t.r1;
       return { sheet: t.sheet, r0, c0: t.c0, r1, c1: t.c1 };
     });
+  }
+  getTotalRowRange(): FakeRange {
+    return this._range("totals");
   }
   getRange(): FakeRange {
     return this._range("all");
@@ -1087,7 +1119,8 @@ class FakeTable extends FakeProxy {
       const t = this._table();
       const b = typeof address === "string" ? { sheet: t.sheet, ...parseLocal(address) } : address._box();
       if (b.r0 !== t.r0 || b.c0 !== t.c0) throw new FakeOfficeError("InvalidArgument", "resize must keep the header row in place");
-      t.r1 = b.r1;
+      if (b.r1 <= b.r0) throw new FakeOfficeError("InvalidArgument", "a table needs a data row");
+      t.r1 = b.r1 + (t.totals ? 1 : 0);
       t.c1 = b.c1;
     });
   }
@@ -1151,7 +1184,7 @@ class FakeTableRowCollection extends FakeProxy {
   }
   protected override _loadPath() {
     const t = this.table._table();
-    this._count = t.r1 - t.r0;
+    this._count = t.r1 - t.r0 - (t.totals ? 1 : 0);
   }
   get count(): number {
     if (this._count === undefined) throw new FakeOfficeError("PropertyNotLoaded", "count");
@@ -1162,7 +1195,14 @@ class FakeTableRowCollection extends FakeProxy {
       const t = this.table._table();
       if (index !== null && index !== undefined && index !== t.r1 - t.r0)
         throw new FakeOfficeError("NotImplemented", "the fake appends rows only");
-      const start = t.r1 + 1;
+      const start = t.totals ? t.r1 : t.r1 + 1;
+      if (t.totals) {
+        for (let c = t.c0; c <= t.c1; c++) {
+          const cell = t.sheet.cells.get(key(t.r1, c));
+          t.sheet.cells.delete(key(t.r1, c));
+          if (cell) t.sheet.cells.set(key(t.r1 + values.length, c), cell);
+        }
+      }
       for (let i = 0; i < values.length; i++) {
         for (let c = 0; c <= t.c1 - t.c0; c++) {
           const k = key(start + i, t.c0 + c);
@@ -1183,7 +1223,7 @@ class FakeTableRowCollection extends FakeProxy {
 // Names and charts
 
 class FakeNamedItemCollection extends FakeProxy {
-  private _items: Array<{ name: string; formula: string; comment?: string }> | undefined;
+  private _items: Array<{ name: string; formula: string; comment?: string; delete(): void }> | undefined;
   protected _scalarProps() {
     return ["items/name"];
   }
@@ -1191,7 +1231,12 @@ class FakeNamedItemCollection extends FakeProxy {
     return undefined;
   }
   protected override _loadPath() {
-    this._items = this.context.state.names.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }));
+    this._items = this.context.state.names.map((n) => ({
+      name: n.name,
+      formula: n.formula,
+      comment: n.comment,
+      delete: () => this.getItemOrNullObject(n.name).delete(),
+    }));
   }
   get items() {
     if (!this._items) throw new FakeOfficeError("PropertyNotLoaded", "items");
@@ -1253,6 +1298,13 @@ class FakeChartCollection {
         },
       },
       legend: { set position(_v: string) {}, set visible(_v: boolean) {} },
+      axes: {
+        categoryAxis: {
+          setCategoryNames(range: FakeRange) {
+            ctx.enqueue(later((c) => (c.categories = boxAddress(range._box()))));
+          },
+        },
+      },
       setPosition(start: string, end?: string) {
         ctx.enqueue(later((c) => (c.position = [start, end])));
       },
