@@ -370,7 +370,7 @@ class FakeWorksheetCollection extends FakeProxy {
   }
   protected override _loadPath(path: string) {
     const sheets = liveSheets(this.context.state);
-    const fresh = !this._items || this._items.length !== sheets.length || this._items.some((x, i) => x._sheet() !== sheets[i]);
+    const fresh = !this._items || this._items.length !== sheets.length || this._items!.some((x, i) => x._sheet() !== sheets[i]);
     if (fresh) this._items = sheets.map((sh) => new FakeWorksheet(this.context, () => sh));
     const sub = path.startsWith("items/") ? path.slice(6) : path === "items" ? "" : path;
     for (const item of this._items) if (sub) item._loadNow(sub);
@@ -954,7 +954,7 @@ class FakeTableCollection extends FakeProxy {
     const st = this.context.state;
     const sheet = this.sheet?._sheet();
     const tables = st.tables.filter((t) => !t.deleted && (!sheet || t.sheet === sheet));
-    const fresh = !this._items || this._items.length !== tables.length || this._items.some((x, i) => x._state() !== tables[i]);
+    const fresh = !this._items || this._items.length !== tables.length || this._items!.some((x, i) => x._state() !== tables[i]);
     if (fresh) this._items = tables.map((t) => new FakeTable(this.context, () => t));
     const sub = path.startsWith("items/") ? path.slice(6) : "";
     for (const item of this._items) if (sub) item._loadNow(sub);
