@@ -373,7 +373,7 @@ class FakeWorksheetCollection extends FakeProxy {
     const fresh = !this._items || this._items.length !== sheets.length || this._items!.some((x, i) => x._sheet() !== sheets[i]);
     if (fresh) this._items = sheets.map((sh) => new FakeWorksheet(this.context, () => sh));
     const sub = path.startsWith("items/") ? path.slice(6) : path === "items" ? "" : path;
-    for (const item of this._items) if (sub) item._loadNow(sub);
+    for (const item of this._items!) if (sub) item._loadNow(sub);
   }
   get items(): FakeWorksheet[] {
     if (!this._items) throw new FakeOfficeError("PropertyNotLoaded", "items");
@@ -957,7 +957,7 @@ class FakeTableCollection extends FakeProxy {
     const fresh = !this._items || this._items.length !== tables.length || this._items!.some((x, i) => x._state() !== tables[i]);
     if (fresh) this._items = tables.map((t) => new FakeTable(this.context, () => t));
     const sub = path.startsWith("items/") ? path.slice(6) : "";
-    for (const item of this._items) if (sub) item._loadNow(sub);
+    for (const item of this._items!) if (sub) item._loadNow(sub);
   }
   get items(): FakeTable[] {
     if (!this._items) throw new FakeOfficeError("PropertyNotLoaded", "items");
