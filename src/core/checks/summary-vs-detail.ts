@@ -82,9 +82,9 @@ function budgetFields(keys: readonly string[]): string[] {
   return ["total", ...keys];
 }
 
-function declaredOf(budget: Budget, field: string): Declared {
+function declaredOf(budget: Budget, field: string, rowRef?: SourceRef): Declared {
   const value = field === "total" ? budget.total : (budget.parts[field] ?? null);
-  return { value, ref: budget.refs?.[field] };
+  return { value, ref: budget.refs?.[field] ?? rowRef };
 }
 
 function detailOf(f: Figures, field: string): number | null {
@@ -96,6 +96,10 @@ function detailOf(f: Figures, field: string): number | null {
 const FOLLOWS_TASK_ROWS = {
   ko: "요약표 실천과제 행의 차이에서 비롯됨",
   en: "follows from the task rows flagged above",
+};
+const FOLLOWS_ROWS = {
+  ko: "이미 보고된 행의 차이에서 비롯됨",
+  en: "follows from a row flagged above",
 };
 const FOLLOWS_STRATEGY_ROWS = {
   ko: "분야별 목표 행의 차이에서 비롯됨",
@@ -163,11 +167,13 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
   const strategyErrors = new Set<string>();
   const byStrategy = plan.summary.byStrategy;
   const declaredStrategySums: Record<string, number> = {};
+  let strategyRowToPlan: Array<number | undefined> = [];
   if (byStrategy) {
     const match = matchNames(
       byStrategy.rows.map((r) => r.strategy),
       plan.strategies.map((s) => s.name),
     );
+    strategyRowToPlan = match;
     byStrategy.rows.forEach((row, i) => {
       const si = match[i];
       if (si === undefined) {
@@ -186,7 +192,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
       const figures = detail.strategies[si];
       const fields = ["target", ...budgetFields(keys)];
       for (const field of fields) {
-        const declared = field === "target" ? { value: row.target, ref: row.targetRef ?? row.ref } : declaredOf(row.budget, field);
+        const declared = field === "target" ? { value: row.target, ref: row.targetRef ?? row.ref } : declaredOf(row.budget, field, row.ref);
         declaredStrategySums[field] = (declaredStrategySums[field] ?? 0) + (declared.value ?? 0);
         const taskSum = field === "target" ? declaredTaskSums[si].target : declaredTaskSums[si].total;
         const follows =
@@ -205,7 +211,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
   const totalsChecks: Array<{ table: Table; target?: Declared; budget?: Budget; childSums?: Record<string, number>; childErrors: (f: string) => boolean; follow: { ko: string; en: string } }> = [];
   if (byTask?.total) {
     const sums = { target: declaredTaskSums.reduce((a, x) => a + x.target, 0), total: declaredTaskSums.reduce((a, x) => a + x.total, 0) };
-    totalsChecks.push({ table: "summary-by-task", target: { value: byTask.total.target, ref: byTask.total.targetRef ?? byTask.total.ref }, budget: { total: byTask.total.budget.total, parts: {}, refs: byTask.total.budget.refs }, childSums: sums, childErrors: anyTaskError, follow: FOLLOWS_TASK_ROWS });
+    totalsChecks.push({ table: "summary-by-task", target: { value: byTask.total.target, ref: byTask.total.targetRef ?? byTask.total.ref }, budget: { total: byTask.total.budget.total, parts: {}, refs: { total: byTask.total.ref ?? {}, ...byTask.total.budget.refs } }, childSums: sums, childErrors: anyTaskError, follow: FOLLOWS_TASK_ROWS });
   }
   if (byStrategy?.total) {
     totalsChecks.push({ table: "summary-by-strategy", target: { value: byStrategy.total.target, ref: byStrategy.total.targetRef ?? byStrategy.total.ref }, budget: byStrategy.total.budget, childSums: declaredStrategySums, childErrors: (f) => strategyErrors.has(f) || anyTaskError(f), follow: FOLLOWS_STRATEGY_ROWS });
@@ -228,7 +234,21 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
     }
   }
 
-  checkSummaryInternalRollups(ctx, keys);
+  checkSummaryInternalRollups(ctx, keys, {
+    taskRows: anyTaskError,
+    strategyRows: (f) => strategyErrors.has(f),
+    taskRowsOfStrategyRow: (i, f) => {
+      const si = strategyRowToPlan[i];
+      return si !== undefined && taskErrors[si].has(f);
+    },
+  });
+}
+
+/** Whether rows of a summary table already carry an error against the detail. */
+interface FlaggedRows {
+  taskRows(field: string): boolean;
+  strategyRows(field: string): boolean;
+  taskRowsOfStrategyRow(strategyRow: number, field: string): boolean;
 }
 
 function reportExcludedPrivate(ctx: CheckContext, path: string[], budget: Budget, keys: readonly string[], row: SummaryTaskRow): void {
@@ -250,9 +270,10 @@ function reportExcludedPrivate(ctx: CheckContext, path: string[], budget: Budget
 }
 
 /** Rows of a summary table add up to its totals row (in 백만원, so within rounding slack). */
-function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[]): void {
+function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[], flagged: FlaggedRows): void {
   const { summary } = ctx.plan;
-  const check = (table: Table, path: string[], field: string, declared: Declared, values: Array<number | null>) => {
+  /** `rowsFlagged`: a row was already reported against the detail, which explains the gap. */
+  const check = (table: Table, path: string[], field: string, declared: Declared, values: Array<number | null>, rowsFlagged: boolean) => {
     const sum = values.reduce<number>((a, v) => a + (v ?? 0), 0);
     const d = declared.value ?? 0;
     if (d === sum) return;
@@ -262,11 +283,12 @@ function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[])
     const rounding = field !== "target" && Math.abs(diff) <= Math.max(1, nonZero);
     const label = fieldLabel(ctx, field);
     const where = path.join(" › ") || "합계";
+    const note = rounding ? { ko: " (반올림 차이)", en: ", within rounding" } : rowsFlagged ? { ko: ` (${FOLLOWS_ROWS.ko})`, en: ` (${FOLLOWS_ROWS.en})` } : { ko: "", en: "" };
     emit(ctx, {
       code: "rollup",
-      severity: rounding ? "warning" : "error",
-      ko: `${where}: 요약표 행의 ${label.ko} 합 ${fmt(sum)}이 합계 ${fmt(d)}과 ${signed(diff)} 다릅니다${rounding ? " (반올림 차이)" : ""}.`,
-      en: `${path.join(" › ") || "plan total"}: the summary rows' ${label.en} add up to ${fmt(sum)}, the totals row says ${fmt(d)} (${signed(diff)})${rounding ? ", within rounding" : ""}.`,
+      severity: rounding ? "warning" : rowsFlagged ? "info" : "error",
+      ko: `${where}: 요약표 행의 ${label.ko} 합 ${fmt(sum)}이 합계 ${fmt(d)}과 ${signed(diff)} 다릅니다${note.ko}.`,
+      en: `${path.join(" › ") || "plan total"}: the summary rows' ${label.en} add up to ${fmt(sum)}, the totals row says ${fmt(d)} (${signed(diff)})${note.en}.`,
       path,
       table,
       field,
@@ -278,14 +300,14 @@ function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[])
   };
   const byTask = summary.byTask;
   if (byTask?.total) {
-    check("summary-by-task", [], "target", { value: byTask.total.target, ref: byTask.total.targetRef ?? byTask.total.ref }, byTask.rows.map((r) => r.target));
-    check("summary-by-task", [], "total", declaredOf(byTask.total.budget, "total"), byTask.rows.map((r) => r.budget));
+    check("summary-by-task", [], "target", { value: byTask.total.target, ref: byTask.total.targetRef ?? byTask.total.ref }, byTask.rows.map((r) => r.target), flagged.taskRows("target"));
+    check("summary-by-task", [], "total", declaredOf(byTask.total.budget, "total", byTask.total.ref), byTask.rows.map((r) => r.budget), flagged.taskRows("total"));
   }
   const byStrategy = summary.byStrategy;
   if (byStrategy?.total) {
-    check("summary-by-strategy", [], "target", { value: byStrategy.total.target, ref: byStrategy.total.targetRef ?? byStrategy.total.ref }, byStrategy.rows.map((r) => r.target));
+    check("summary-by-strategy", [], "target", { value: byStrategy.total.target, ref: byStrategy.total.targetRef ?? byStrategy.total.ref }, byStrategy.rows.map((r) => r.target), flagged.strategyRows("target"));
     for (const field of budgetFields(keys)) {
-      check("summary-by-strategy", [], field, declaredOf(byStrategy.total.budget, field), byStrategy.rows.map((r) => declaredOf(r.budget, field).value));
+      check("summary-by-strategy", [], field, declaredOf(byStrategy.total.budget, field, byStrategy.total.ref), byStrategy.rows.map((r) => declaredOf(r.budget, field).value), flagged.strategyRows(field));
     }
   }
   if (byTask && byStrategy) {
@@ -300,8 +322,8 @@ function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[])
       const j = strategyMatch[i];
       if (j === undefined) return;
       const rows = groups.get(byTask.rows[j].strategy) ?? [];
-      check("summary-by-strategy", [srow.strategy], "target", { value: srow.target, ref: srow.targetRef ?? srow.ref }, rows.map((r) => r.target));
-      check("summary-by-strategy", [srow.strategy], "total", declaredOf(srow.budget, "total"), rows.map((r) => r.budget));
+      check("summary-by-strategy", [srow.strategy], "target", { value: srow.target, ref: srow.targetRef ?? srow.ref }, rows.map((r) => r.target), flagged.taskRowsOfStrategyRow(i, "target"));
+      check("summary-by-strategy", [srow.strategy], "total", declaredOf(srow.budget, "total", srow.ref), rows.map((r) => r.budget), flagged.taskRowsOfStrategyRow(i, "total"));
     });
   }
 }
