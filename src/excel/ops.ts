@@ -73,7 +73,8 @@ export interface JobplanState {
   /** "sheet!cell" -> hash of the canonical formula jobplan last wrote there. */
   generated: Record<string, string>;
   highlights: CellRecord[];
-  undo: null | { cells: UndoCell[]; generated: Record<string, string> };
+  /** `cells` had contents; `empty` ("sheet!cell") were empty before the regeneration. */
+  undo: null | { cells: UndoCell[]; empty?: string[]; generated: Record<string, string> };
 }
 
 function emptyState(): JobplanState {
@@ -193,6 +194,25 @@ function restoreContent(formula: unknown, value: unknown): WriteValue {
   return "";
 }
 
+/**
+ * Whether copying a formula to other rows leaves its text unchanged: true for formulas
+ * whose references are structured ([@col], Table[col]) and absolute; false as soon as a
+ * relative A1 reference appears (Excel would shift it).
+ */
+export function copiesVerbatim(formula: string): boolean {
+  let outside = "";
+  let inStr = false;
+  let depth = 0;
+  for (const ch of formula) {
+    if (ch === '"' && depth === 0) inStr = !inStr;
+    else if (!inStr && ch === "[") depth++;
+    else if (!inStr && ch === "]") depth = Math.max(0, depth - 1);
+    else if (!inStr && depth === 0) outside += ch;
+  }
+  // Strip sheet-qualified and whole references that are absolute in both parts.
+  return !/(^|[^A-Za-z0-9_$.])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(outside.replace(/\$[A-Za-z]{1,3}\$\d+/g, ""));
+}
+
 // ---------------------------------------------------------------------------------------
 // Batched writer
 
@@ -219,9 +239,19 @@ class Writer {
   }
 }
 
+/** UTF-8 length of a string (what the request carries), plus JSON quoting. */
+function textBytes(s: string): number {
+  let n = 3;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? (c === 0x22 || c === 0x5c ? 2 : 1) : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
 function approxBytes(rows: unknown[][]): number {
   let n = 2;
-  for (const r of rows) for (const v of r) n += typeof v === "string" ? v.length * 3 + 3 : 12;
+  for (const r of rows) for (const v of r) n += typeof v === "string" ? textBytes(v) : 12;
   return n;
 }
 
@@ -390,7 +420,22 @@ async function renderTable(rc: RenderContext, ws: Excel.Worksheet, t: TableSpec)
   const header: WriteValue[] = t.columns.map((c) => "'" + c.header.ko);
   const block: WriteValue[][] = [header, ...body.map((r) => t.columns.map((_, ci) => encodeCell(r[ci])))];
   const formats: string[][] = [t.columns.map(() => "General"), ...body.map((r) => t.columns.map((_, ci) => numberFormatOf(t, r[ci], ci)))];
+  // Columns with one formula in every row (e.g. 요약 반영액): written once, then copied.
+  const copied: number[] = [];
+  if (body.length > 2) {
+    t.columns.forEach((_, ci) => {
+      const f = block[1][ci];
+      if (typeof f !== "string" || !f.startsWith("=") || !copiesVerbatim(f)) return;
+      for (let r = 2; r < block.length; r++) if (block[r][ci] !== f) return;
+      copied.push(ci);
+      for (let r = 2; r < block.length; r++) block[r][ci] = "";
+    });
+  }
   await writeBlock(ws, rc.writer, row, col, block, formats, rc.chunkCells);
+  for (const ci of copied) {
+    ws.getRange(rangeA1(row + 2, col + ci, body.length - 1, 1)).copyFrom(ws.getRange(a1(row + 1, col + ci)), "Formulas" as Excel.RangeCopyType);
+    await rc.writer.add(128);
+  }
   const table = ws.tables.add(rangeA1(row, col, body.length + 1, cols), true);
   table.name = t.name;
   table.style = "TableStyleLight9";
@@ -612,7 +657,23 @@ async function writeRuns(
       ws = context.workbook.worksheets.getItem(run.sheet);
       sheets.set(run.sheet, ws);
     }
-    await writeBlock(ws, writer, run.row, run.col, run.contents.map((c) => [c]), undefined, chunkCells);
+    const first = run.contents[0];
+    const same = run.contents.length > 2 && run.contents.every((c) => c === first);
+    if (same && first === "") {
+      // A run of empty cells: one clear instead of thousands of "".
+      ws.getRange(rangeA1(run.row, run.col, run.contents.length, 1)).clear("Contents" as Excel.ClearApplyTo);
+      await writer.add(64);
+    } else if (same && typeof first === "string" && first.startsWith("=") && copiesVerbatim(first)) {
+      // The same formula down a column: write it once and copy it (tiny request at any size).
+      ws.getRange(a1(run.row, run.col)).formulas = [[first]];
+      ws.getRange(rangeA1(run.row + 1, run.col, run.contents.length - 1, 1)).copyFrom(
+        ws.getRange(a1(run.row, run.col)),
+        "Formulas" as Excel.RangeCopyType,
+      );
+      await writer.add(first.length * 3 + 128);
+    } else {
+      await writeBlock(ws, writer, run.row, run.col, run.contents.map((c) => [c]), undefined, chunkCells);
+    }
   }
 }
 
@@ -753,6 +814,7 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
         const edited: string[] = [];
         const changes: Array<{ sheet: string; cell: string; content: WriteValue }> = [];
         const undoCells: UndoCell[] = [];
+        const undoEmpty: string[] = [];
         const generated: Record<string, string> = {};
         for (const g of formulas) {
           const k = key(g.sheet, g.cell);
@@ -766,12 +828,14 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
           const last = state.generated[k];
           if (!isEmpty && (last === undefined || last !== hashText(curCanon))) edited.push(k);
           changes.push({ sheet: g.sheet, cell: g.cell, content: next });
-          undoCells.push({ sheet: g.sheet, cell: g.cell, content: restoreContent(curFormula, curValue) });
+          const prev = restoreContent(curFormula, curValue);
+          if (prev === "") undoEmpty.push(k);
+          else undoCells.push({ sheet: g.sheet, cell: g.cell, content: prev });
         }
         if (edited.length && !opts?.force) return { status: "confirm-needed" as const, editedCells: edited };
         const writer = new Writer(context, maxPayloadBytes);
         await writeRuns(context, writer, changes, chunkCells);
-        state.undo = { cells: undoCells, generated: state.generated };
+        state.undo = { cells: undoCells, empty: undoEmpty, generated: state.generated };
         state.generated = generated;
         await writer.add(writeState(context, state, read.hasState));
         await writer.flush();
@@ -785,7 +849,11 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
         const state = read.state;
         if (!read.hasState || !state.undo) return false;
         const writer = new Writer(context, maxPayloadBytes);
-        await writeRuns(context, writer, state.undo.cells, chunkCells);
+        const empty = (state.undo.empty ?? []).map((k) => {
+          const bang = k.lastIndexOf("!");
+          return { sheet: k.slice(0, bang), cell: k.slice(bang + 1), content: "" as WriteValue };
+        });
+        await writeRuns(context, writer, [...state.undo.cells, ...empty], chunkCells);
         state.generated = state.undo.generated;
         state.undo = null;
         await writer.add(writeState(context, state, true));

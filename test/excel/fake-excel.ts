@@ -733,6 +733,43 @@ class FakeRange extends FakeProxy {
   get columnIndex(): number {
     return this._get("columnIndex");
   }
+  /**
+   * Copies the source's formulas (or values) over this range, tiling the source. The fake
+   * copies formula text verbatim: right for structured references ([@col]), not for
+   * relative A1 references, which Excel would shift.
+   */
+  copyFrom(source: string | FakeRange, copyType: string = "All") {
+    this.context.enqueue(() => {
+      const b = this._box();
+      let src: Box;
+      if (typeof source === "string") {
+        const bang = source.lastIndexOf("!");
+        const sheet = bang >= 0 ? findSheet(this.context.state, source.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"), true)! : b.sheet;
+        src = { sheet, ...parseLocal(source) };
+      } else src = source._box();
+      const h = src.r1 - src.r0 + 1;
+      const w = src.c1 - src.c0 + 1;
+      if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000) throw new FakeOfficeError("InvalidArgument", "copy too large");
+      if (copyType !== "All" && copyType !== "Formulas" && copyType !== "Values") throw new FakeOfficeError("NotImplemented", copyType);
+      const snapshot: Array<FakeCell | undefined> = [];
+      for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) snapshot.push(src.sheet.cells.get(key(src.r0 + r, src.c0 + c)));
+      for (let r = b.r0; r <= b.r1; r++)
+        for (let c = b.c0; c <= b.c1; c++) {
+          const from = snapshot[((r - b.r0) % h) * w + ((c - b.c0) % w)];
+          const k = key(r, c);
+          const cell = b.sheet.cells.get(k) ?? { value: "" };
+          if (copyType === "Values" && from?.formula !== undefined) throw new FakeOfficeError("NotImplemented", "values of formulas");
+          cell.value = from?.value ?? "";
+          if (from?.formula !== undefined) cell.formula = from.formula;
+          else delete cell.formula;
+          if (copyType === "All") {
+            if (from?.numberFormat) cell.numberFormat = from.numberFormat;
+            else delete cell.numberFormat;
+          }
+          b.sheet.cells.set(k, cell);
+        }
+    }, 64);
+  }
   select() {
     this.context.enqueue(() => {
       const b = this._box();
@@ -1369,6 +1406,13 @@ export interface FakeExcel {
   addTable(sheet: string, address: string, name: string): void;
   /** Every cell of every sheet, for before/after comparisons. */
   snapshotAll(): Record<string, Record<string, FakeCell>>;
+  /** Header texts of a table. */
+  tableHeaders(name: string): string[];
+  /**
+   * Test set-up: replaces a table's body with `rows` as a user would type them (the totals
+   * row, if any, moves below). Returns the table's new address.
+   */
+  setTableBody(name: string, rows: FakeValue[][]): string;
 }
 
 export interface FakeExcelOptions {
@@ -1531,6 +1575,35 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     addTable: (sheet, address, name) => {
       const s = findSheet(state, sheet, true)!;
       state.tables.push({ name, sheet: s, ...parseLocal(address) });
+    },
+    tableHeaders: (name) => {
+      const t = findTable(state, name, true)!;
+      const out: string[] = [];
+      for (let c = t.c0; c <= t.c1; c++) out.push(String(t.sheet.cells.get(key(t.r0, c))?.value ?? ""));
+      return out;
+    },
+    setTableBody: (name, rows) => {
+      const t = findTable(state, name, true)!;
+      const cells = t.sheet.cells;
+      const totals: Array<FakeCell | undefined> = [];
+      if (t.totals) for (let c = t.c0; c <= t.c1; c++) totals.push(cells.get(key(t.r1, c)));
+      for (let r = t.r0 + 1; r <= t.r1; r++) for (let c = t.c0; c <= t.c1; c++) cells.delete(key(r, c));
+      const body = rows.length ? rows : [[]];
+      body.forEach((row, i) => {
+        for (let c = t.c0; c <= t.c1; c++) {
+          const v = coerce(row[c - t.c0] ?? "", undefined);
+          if (v.value === "" && v.formula === undefined) continue;
+          cells.set(key(t.r0 + 1 + i, c), v.formula !== undefined ? { value: "", formula: v.formula } : { value: v.value });
+        }
+      });
+      t.r1 = t.r0 + body.length;
+      if (t.totals) {
+        t.r1 += 1;
+        totals.forEach((cell, i) => {
+          if (cell) cells.set(key(t.r1, t.c0 + i), cell);
+        });
+      }
+      return boxAddress({ sheet: t.sheet, r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 });
     },
     snapshotAll: () => {
       const out: Record<string, Record<string, FakeCell>> = {};
