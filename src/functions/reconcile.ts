@@ -7,7 +7,7 @@ import type { Unit } from "../core/model";
 import { parseUnitArg } from "./aggregate";
 import { ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted } from "./select";
-import { formatSigned } from "./splitcheck";
+import { formatSigned, groupThousands } from "./splitcheck";
 import { isError, parseTable, readFigure, type Cell, type ParsedTable, type TableRow } from "./table";
 
 /** Sums of the detail for one strategy, one task, or the whole plan; money in 천원. */
@@ -34,7 +34,7 @@ export interface DetailAggregates {
 }
 
 /** Aggregates every data row of the detail once (O(rows × columns)). */
-export function aggregateDetail(t: ParsedTable): DetailAggregates | FnError {
+export function aggregateDetail(t: ParsedTable, withTasks = true): DetailAggregates | FnError {
   const out: DetailAggregates = {
     plan: emptyAgg(),
     byStrategy: new Map(),
@@ -45,31 +45,42 @@ export function aggregateDetail(t: ParsedTable): DetailAggregates | FnError {
   };
   const targetCol = t.cols.fields.target ?? t.cols.fields.headcount;
   const totalCol = t.cols.fields.total;
+  const srcs = t.cols.sources;
+  const nSrc = srcs.length;
+  // Per aggregate, figures are summed into a flat array [target, total, part0, part1, ...]
+  // (no per-row allocation); the records are filled once at the end.
+  const sums = new Map<Aggregate, number[]>();
+  const sumOf = (a: Aggregate) => {
+    let arr = sums.get(a);
+    if (!arr) sums.set(a, (arr = new Array(2 + nSrc).fill(0)));
+    return arr;
+  };
+  const planSum = sumOf(out.plan);
+  const rowFig = new Array<number>(2 + nSrc);
+  let lastStrategyKey: string | undefined;
+  let strategySum: number[] = planSum;
+  let strategyAgg: Aggregate = out.plan;
   for (const row of t.rows) {
     if (row.total) continue;
-    let s = out.byStrategy.get(row.strategyKey);
-    if (!s) out.byStrategy.set(row.strategyKey, (s = emptyAgg()));
-    const tk = row.strategyKey + "\u0000" + row.taskKey;
-    let k = out.byTask.get(tk);
-    if (!k) {
-      out.byTask.set(tk, (k = emptyAgg()));
-      // The same task name under two strategies is ambiguous without its strategy.
-      out.byTaskOnly.set(row.taskKey, out.byTaskOnly.has(row.taskKey) ? null : k);
+    if (row.strategyKey !== lastStrategyKey) {
+      let sAgg = out.byStrategy.get(row.strategyKey);
+      if (!sAgg) out.byStrategy.set(row.strategyKey, (sAgg = emptyAgg()));
+      strategyAgg = sAgg;
+      strategySum = sumOf(sAgg);
+      lastStrategyKey = row.strategyKey;
     }
-    const aggs = [out.plan, s, k];
-    for (const a of aggs) a.rows++;
+    let target = 0;
     if (targetCol !== undefined) {
       const v = readFigure(t, row.r, targetCol);
       if (isError(v)) return v;
-      if (v !== null) for (const a of aggs) a.target += v;
+      if (v !== null) target = v;
     }
     let partsSum = 0;
-    for (const src of t.cols.sources) {
-      const v = readFigure(t, row.r, src.col, "천원");
+    for (let i = 0; i < nSrc; i++) {
+      const v = readFigure(t, row.r, srcs[i].col, "천원");
       if (isError(v)) return v;
-      if (v === null) continue;
-      partsSum += v;
-      for (const a of aggs) a.parts[src.key] = (a.parts[src.key] ?? 0) + v;
+      rowFig[2 + i] = v ?? 0;
+      partsSum += v ?? 0;
     }
     let total = partsSum;
     if (totalCol !== undefined) {
@@ -77,7 +88,31 @@ export function aggregateDetail(t: ParsedTable): DetailAggregates | FnError {
       if (isError(v)) return v;
       total = v ?? 0;
     }
-    for (const a of aggs) a.total += total;
+    rowFig[0] = target;
+    rowFig[1] = total;
+    out.plan.rows++;
+    strategyAgg.rows++;
+    for (let i = 0; i < rowFig.length; i++) {
+      planSum[i] += rowFig[i];
+      strategySum[i] += rowFig[i];
+    }
+    if (withTasks) {
+      const tk = row.strategyKey + "\u0000" + row.taskKey;
+      let k = out.byTask.get(tk);
+      if (!k) {
+        out.byTask.set(tk, (k = emptyAgg()));
+        // The same task name under two strategies is ambiguous without its strategy.
+        out.byTaskOnly.set(row.taskKey, out.byTaskOnly.has(row.taskKey) ? null : k);
+      }
+      k.rows++;
+      const taskSum = sumOf(k);
+      for (let i = 0; i < rowFig.length; i++) taskSum[i] += rowFig[i];
+    }
+  }
+  for (const [agg, arr] of sums) {
+    agg.target = arr[0];
+    agg.total = arr[1];
+    for (let i = 0; i < nSrc; i++) agg.parts[srcs[i].key] = arr[2 + i];
   }
   return out;
 }
@@ -109,17 +144,17 @@ export function reconcileReport(summary: unknown, detail: unknown, unit?: Cell):
   const st = parseTable(summary, { label: "summary", defaultUnit: sUnit, role: "summary" });
   if (isError(st)) return st;
   if (!isOmitted(unit)) {
-    if (st.cols.fields.total !== undefined) st.cols.units.set(st.cols.fields.total, sUnit);
-    for (const s of st.cols.sources) st.cols.units.set(s.col, sUnit);
+    if (st.cols.fields.total !== undefined) st.cols.units[st.cols.fields.total] = sUnit;
+    for (const s of st.cols.sources) st.cols.units[s.col] = sUnit;
   }
   const dt = parseTable(detail, { label: "detail", defaultUnit: "천원" });
   if (isError(dt)) return dt;
-  const agg = aggregateDetail(dt);
+  const hasTaskCol = st.cols.fields.task !== undefined;
+  const agg = aggregateDetail(dt, hasTaskCol);
   if (isError(agg)) return agg;
 
   const reports: RowReport[] = st.range.map(() => ({ status: "" as RowStatus, text: "" }));
   reports[st.headerRow] = { status: "", text: "대사 결과 (reconcile)" };
-  const hasTaskCol = st.cols.fields.task !== undefined;
   for (const row of st.rows) {
     const a = findAggregate(agg, row, hasTaskCol);
     if (!a) {
@@ -149,7 +184,7 @@ function compareRow(st: ParsedTable, row: TableRow, a: Aggregate, agg: DetailAgg
     const v = readFigure(st, row.r, f.target);
     if (isError(v)) return { status: "error", text: `error: ${v.message}` };
     const diff = (v ?? 0) - a.target;
-    if (diff !== 0) mismatch.push(`${stripUnit(headers[f.target]) || "일자리 목표"} ${formatSigned(diff)} (상세 ${a.target.toLocaleString("en-US")})`);
+    if (diff !== 0) mismatch.push(`${stripUnit(headers[f.target]) || "일자리 목표"} ${formatSigned(diff)} (상세 ${groupThousands(a.target)})`);
   }
   // As core does (rollup.countedTotal): the summary's 합계 counts only the sources the
   // summary has columns for; without source columns, every source but 민자.
@@ -165,7 +200,7 @@ function compareRow(st: ParsedTable, row: TableRow, a: Aggregate, agg: DetailAgg
     money.push({ col: s.col, label: stripUnit(headers[s.col]) || s.key, detail: a.parts[s.key] ?? 0 });
   }
   for (const m of money) {
-    const unit = st.cols.units.get(m.col) ?? "백만원";
+    const unit = st.cols.units[m.col] ?? "백만원";
     const v = readFigure(st, row.r, m.col);
     if (isError(v)) return { status: "error", text: `error: ${v.message}` };
     const per = unit === "원" ? 0 : thousandWonPer(unit);
@@ -178,7 +213,7 @@ function compareRow(st: ParsedTable, row: TableRow, a: Aggregate, agg: DetailAgg
       rounding.push(item);
       continue;
     }
-    const note = ` (상세 ${expected.toLocaleString("en-US")})`;
+    const note = ` (상세 ${groupThousands(expected)})`;
     mismatch.push(item + note);
   }
   if (mismatch.length) return { status: "mismatch", text: `mismatch: ${[...mismatch, ...rounding].join(", ")}` };

@@ -1,10 +1,17 @@
 /** Pure logic of PLAN.SPLITCHECK: does a total equal the sum of its parts? */
 import { parseNumber } from "../core/amounts";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";
+import { plainInteger } from "./table";
 
 /** One value as an exact scaled integer; empty / `-` is 0. */
 function exact(x: unknown, what: string): { scaled: number; decimals: number } | FnError {
   if (x === null || x === undefined || x === "" || x === false) return { scaled: 0, decimals: 0 };
+  if (typeof x === "number" && Number.isInteger(x)) return { scaled: x, decimals: 0 };
+  if (typeof x === "string") {
+    if (x === "-") return { scaled: 0, decimals: 0 };
+    const plain = plainInteger(x);
+    if (plain !== undefined) return { scaled: plain, decimals: 0 };
+  }
   if (typeof x !== "number" && typeof x !== "string") return invalid(`${what}: 숫자가 아닙니다 / not a number`);
   const n = parseNumber(x);
   if (n.kind === "empty") return { scaled: 0, decimals: 0 };
@@ -15,16 +22,31 @@ function exact(x: unknown, what: string): { scaled: number; decimals: number } |
   return { scaled: n.scaled, decimals: n.decimals };
 }
 
-/** Each cell of a repeating argument: a scalar, or a range (2-D array) of cells. */
-function* cellsOf(x: unknown): Generator<unknown> {
-  if (Array.isArray(x)) for (const y of x) yield* cellsOf(y);
-  else yield x;
+/** Each cell of a repeating argument (scalars, or ranges as 2-D arrays), flattened. */
+function cellsOf(x: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(x)) for (const y of x) cellsOf(y, out);
+  else out.push(x);
+  return out;
 }
 
 /** "+1,234", "−12.5": a signed number with thousands separators. */
 export function formatSigned(value: number): string {
-  const body = Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: 10 });
-  return (value < 0 ? "−" : "+") + body;
+  return (value < 0 ? "−" : "+") + groupThousands(Math.abs(value));
+}
+
+/** 1234567.5 -> "1,234,567.5" (no Intl: it is slow to set up and this runs per cell). */
+export function groupThousands(value: number): string {
+  const neg = value < 0;
+  const text = String(Math.abs(value));
+  if (/e/i.test(text)) return (neg ? "-" : "") + text;
+  const dot = text.indexOf(".");
+  const int = dot < 0 ? text : text.slice(0, dot);
+  let out = "";
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) out += ",";
+    out += int[i];
+  }
+  return (neg ? "-" : "") + out + (dot < 0 ? "" : text.slice(dot));
 }
 
 /**

@@ -124,24 +124,32 @@ export interface ColumnMap {
   /** Source columns in the order of the range. */
   sources: Array<{ key: string; col: number }>;
   /** Unit per money column (total and sources), from its header or the table default. */
-  units: Map<number, Unit>;
+  units: Array<Unit | undefined>;
   /** Header text by column, for messages. */
   headers: string[];
 }
 
 export type TableKind = "tasks" | "projects" | "summary";
 
-export interface TableRow {
-  /** 0-based row in the range. */
-  r: number;
-  strategy: string;
-  task: string;
-  project: string;
-  /** Match keys (no spaces, NFC). */
-  strategyKey: string;
-  taskKey: string;
-  /** A total or subtotal row (합계, 계, 소계, total): kept apart from the data rows. */
-  total: "plan" | "strategy" | null;
+export class TableRow {
+  private tk: string | undefined;
+  constructor(
+    /** 0-based row in the range. */
+    public r: number,
+    public strategy: string,
+    public task: string,
+    public project: string,
+    /** Match key of the strategy ({@link nameKey}). */
+    public strategyKey: string,
+    /** A total or subtotal row (합계, 계, 소계, total): kept apart from the data rows. */
+    public total: "plan" | "strategy" | null,
+  ) {}
+
+  /** Match key of the task, computed on first use (most calls never compare tasks). */
+  get taskKey(): string {
+    if (this.tk === undefined) this.tk = this.task ? nameKey(this.task) : "";
+    return this.tk;
+  }
 }
 
 export interface ParsedTable {
@@ -163,13 +171,31 @@ export function nameKey(name: string): string {
 }
 
 const TOTAL_WORDS = new Set(["합계", "계", "총계", "총합계", "전체", "total", "grandtotal", "sum"]);
+/** Longest text (after trimming) that can be a total word such as 총합계 or "grand total". */
+const MAX_TOTAL_WORD = 12;
+/** First characters of the total words: most names are ruled out without folding them. */
+const TOTAL_FIRST = new Set(["합", "계", "총", "전", "소", "t", "T", "g", "G", "s", "S"].map((c) => c.charCodeAt(0)));
+function mayBeTotalWord(s: string): boolean {
+  return s.length <= MAX_TOTAL_WORD && TOTAL_FIRST.has(s.charCodeAt(0));
+}
 const SUBTOTAL_WORDS = new Set(["소계", "subtotal", "계"]);
 
 export function cellText(c: Cell): string {
   if (c === null || c === undefined) return "";
-  if (typeof c === "string") return c.trim().replace(/\s+/g, " ");
+  if (typeof c === "string") {
+    const t = c.trim();
+    return t.includes("  ") || t.includes("\n") || t.includes("\t") || t.includes("\u00a0") || t.includes("\r")
+      ? t.replace(/\s+/g, " ")
+      : t;
+  }
   if (typeof c === "number" || typeof c === "boolean") return String(c);
   return "";
+}
+
+/** A name cell as text, trimmed only (match keys ignore inner spacing anyway). */
+function nameText(c: Cell): string {
+  if (typeof c === "string") return c.trim();
+  return cellText(c);
 }
 
 function isBlankCell(c: Cell): boolean {
@@ -251,7 +277,7 @@ function mapColumns(
   defaultUnit: Unit,
   role: "detail" | "summary",
 ): ColumnMap {
-  const cols: ColumnMap = { fields: {}, sources: [], units: new Map(), headers: [] };
+  const cols: ColumnMap = { fields: {}, sources: [], units: [], headers: [] };
   const hits: Array<string | undefined> = [];
   for (let c = 0; c < row.length; c++) cols.headers[c] = cellText(row[c]);
   // 1. The workbook's column specs (the template's own headers and their aliases).
@@ -269,12 +295,12 @@ function mapColumns(
       if (seenSources.has(key)) continue;
       seenSources.add(key);
       cols.sources.push({ key, col: c });
-      cols.units.set(c, headerUnit(text) ?? defaultUnit);
+      cols.units[c] = headerUnit(text) ?? defaultUnit;
     } else {
       const f = hit as FieldKey;
       if (cols.fields[f] !== undefined) continue;
       cols.fields[f] = c;
-      if (f === "total") cols.units.set(c, headerUnit(text) ?? defaultUnit);
+      if (f === "total") cols.units[c] = headerUnit(text) ?? defaultUnit;
     }
   }
   cols.sources.sort((a, b) => a.col - b.col);
@@ -282,7 +308,7 @@ function mapColumns(
   const totalCol = cols.fields.total;
   if (totalCol !== undefined) {
     const u = headerUnit(cols.headers[totalCol]);
-    if (u) for (const s of cols.sources) if (!headerUnit(cols.headers[s.col])) cols.units.set(s.col, u);
+    if (u) for (const s of cols.sources) if (!headerUnit(cols.headers[s.col])) cols.units[s.col] = u;
   }
   return cols;
 }
@@ -330,6 +356,8 @@ export function parseTable(range: unknown, opts: ParseOptions): ParsedTable | Fn
   const f = cols.fields;
   let strategy = "";
   let task = "";
+  let strategyKey = "";
+  let lastStrategyCell: Cell = undefined;
   const keyCache = new Map<string, string>();
   const key = (s: string) => {
     let k = keyCache.get(s);
@@ -358,20 +386,27 @@ export function parseTable(range: unknown, opts: ParseOptions): ParsedTable | Fn
       if (!hasFigure) continue;
     }
     if (!sBlank) {
-      const s = cellText(sCell);
-      if (TOTAL_WORDS.has(key(s))) {
-        rows.push({ r, strategy: "", task: "", project: "", strategyKey: "", taskKey: "", total: "plan" });
+      const same = sCell === lastStrategyCell;
+      const s = same ? strategy : nameText(sCell);
+      lastStrategyCell = sCell;
+      if (!same && mayBeTotalWord(s) && TOTAL_WORDS.has(key(s))) {
+        rows.push(new TableRow(r, "", "", "", "", "plan"));
         strategy = "";
+        strategyKey = "";
+        lastStrategyCell = undefined;
         task = "";
         continue;
       }
-      if (s !== strategy) task = "";
-      strategy = s;
+      if (s !== strategy) {
+        task = "";
+        strategy = s;
+        strategyKey = key(s);
+      }
     }
     if (!tBlank) {
-      const t = cellText(tCell);
-      if (SUBTOTAL_WORDS.has(key(t))) {
-        rows.push({ r, strategy, task: "", project: "", strategyKey: key(strategy), taskKey: "", total: "strategy" });
+      const t = nameText(tCell);
+      if (mayBeTotalWord(t) && SUBTOTAL_WORDS.has(nameKey(t))) {
+        rows.push(new TableRow(r, strategy, "", "", strategyKey, "strategy"));
         task = "";
         continue;
       }
@@ -379,17 +414,17 @@ export function parseTable(range: unknown, opts: ParseOptions): ParsedTable | Fn
     } else if (kind !== "projects" && f.task !== undefined) {
       // A task-table row without a task is a heading or a subtotal of its strategy.
       if (!sBlank) {
-        rows.push({ r, strategy, task: "", project: "", strategyKey: key(strategy), taskKey: "", total: "strategy" });
+        rows.push(new TableRow(r, strategy, "", "", strategyKey, "strategy"));
         continue;
       }
     }
     let project = "";
     if (kind === "projects") {
       if (pBlank) continue; // a task heading or subtotal line inside the projects table
-      project = cellText(pCell);
-      if (SUBTOTAL_WORDS.has(key(project)) || TOTAL_WORDS.has(key(project))) continue;
+      project = nameText(pCell);
+      if (mayBeTotalWord(project) && (SUBTOTAL_WORDS.has(nameKey(project)) || TOTAL_WORDS.has(nameKey(project)))) continue;
     }
-    rows.push({ r, strategy, task, project, strategyKey: key(strategy), taskKey: key(task), total: null });
+    rows.push(new TableRow(r, strategy, task, project, strategyKey, null));
   }
   return { label: opts.label, kind, headerRow, cols, rows, range, sources };
 }
@@ -397,7 +432,42 @@ export function parseTable(range: unknown, opts: ParseOptions): ParsedTable | Fn
 /** A figure read from a cell: a number in the column's unit converted, or null for `-`/empty. */
 export type Figure = number | null;
 
-const PLAIN_INT = /^\s*(-|△)?(\d{1,3}(?:,\d{3})+|\d+)\s*$/;
+
+/**
+ * A plain integer written as text (`1,234`, ` 43,900 `, `-5`, `△500`), or undefined for
+ * anything else (decimals, units, bad grouping: the exact parser handles those). Hand-written
+ * because it runs once per cell of a 10,000-row range.
+ */
+export function plainInteger(raw: string): number | undefined {
+  let i = 0;
+  let end = raw.length;
+  while (i < end && raw.charCodeAt(i) === 32) i++;
+  while (end > i && raw.charCodeAt(end - 1) === 32) end--;
+  if (i === end) return undefined;
+  let neg = false;
+  const first = raw.charCodeAt(i);
+  if (first === 45 /* - */ || first === 0x25b3 /* △ */) {
+    neg = true;
+    i++;
+  }
+  let value = 0;
+  let digitsInGroup = 0;
+  let groups = 0;
+  for (let k = i; k < end; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digitsInGroup++;
+    } else if (c === 44 /* , */) {
+      if (digitsInGroup === 0 || (groups === 0 ? digitsInGroup > 3 : digitsInGroup !== 3)) return undefined;
+      groups++;
+      digitsInGroup = 0;
+    } else return undefined;
+  }
+  if (digitsInGroup === 0 || (groups > 0 && digitsInGroup !== 3)) return undefined;
+  if (value > Number.MAX_SAFE_INTEGER) return undefined;
+  return neg ? -value : value;
+}
 
 /**
  * Reads a cell as a number: Excel numbers as they are; text through the core's exact parser
@@ -410,7 +480,7 @@ export function readFigure(
   toUnit?: Unit,
 ): Figure | FnError {
   const raw = t.range[r]?.[col];
-  const from = t.cols.units.get(col);
+  const from = t.cols.units[col];
   let value: number | null;
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return badCell(t, r, col, String(raw), "not a number");
@@ -418,12 +488,11 @@ export function readFigure(
     if (toUnit && from && from !== toUnit) return convertWhole(t, r, col, raw, from, toUnit);
     return value;
   }
-  if (raw === null || raw === undefined || raw === "") return null;
+  if (raw === null || raw === undefined || raw === "" || raw === "-") return null;
   if (typeof raw !== "string") return badCell(t, r, col, String(raw), "not a number");
-  const m = PLAIN_INT.exec(raw);
-  if (m) {
-    value = Number(m[2].replace(/,/g, ""));
-    if (m[1]) value = -value;
+  const plain = plainInteger(raw);
+  if (plain !== undefined) {
+    value = plain;
     if (toUnit && from && from !== toUnit) return convertWhole(t, r, col, value, from, toUnit);
     return value;
   }
