@@ -1,0 +1,47 @@
+/** @jest-environment jsdom */
+/**
+ * The pane with the real Office.js adapter on the Excel test double: insert the template,
+ * type a broken figure, validate, follow a finding's link, regenerate and undo.
+ */
+import "@testing-library/jest-dom";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { createPlanWorkbookOps } from "../../src/excel/adapter";
+import { createFakeExcel } from "../excel/fake-excel";
+
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+const w = window as unknown as { ResizeObserver?: unknown };
+if (!w.ResizeObserver) w.ResizeObserver = NoopResizeObserver;
+
+test("insert, validate, select a finding's cell, regenerate and undo", async () => {
+  const fx = createFakeExcel();
+  const ops = createPlanWorkbookOps(fx.run, { lambdaSupported: () => false });
+  render(<App ops={ops} locale="ko-KR" />);
+
+  fireEvent.click(screen.getByRole("button", { name: "서식 넣기" }));
+  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("서식을 넣었습니다"));
+  expect(fx.tableNames()).toContain("TaskPlans");
+
+  fx.setTableBody("TaskPlans", [
+    ["전략 A", "과제 1", 10, 3000, 1000, 1000, 1000, 0],
+    ["전략 A", "과제 2", 5, 9999, 1000, 1000, 1000, 0],
+  ]);
+
+  fireEvent.click(screen.getByRole("button", { name: "검증하기" }));
+  const link = await screen.findByRole("button", { name: "추진계획!D3(으)로 이동" });
+  expect(fx.sheet("추진계획").fill("D3")).toBeDefined();
+  fireEvent.click(link);
+  await waitFor(() => expect(fx.selection()).toEqual({ sheet: "추진계획", address: "D3" }));
+
+  fireEvent.click(screen.getByRole("button", { name: "요약 다시 만들기" }));
+  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("요약을 다시 만들었습니다"));
+  expect(String(fx.sheet("추진계획").formula("I3"))).toMatch(/^=/);
+
+  fireEvent.click(screen.getByRole("button", { name: "마지막 다시 만들기 되돌리기" }));
+  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("되돌렸습니다."));
+  expect(fx.sheet("추진계획").formula("I3")).toBe("");
+});
