@@ -8,7 +8,17 @@ import { parseUnitArg } from "./aggregate";
 import { ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted } from "./select";
 import { formatSigned, groupThousands } from "./splitcheck";
-import { isError, parseTable, readFigure, type Cell, type ParsedTable, type TableRow } from "./table";
+import {
+  columnIn,
+  isError,
+  parseTable,
+  quickFigure,
+  readFigure,
+  type Cell,
+  type Figure,
+  type ParsedTable,
+  type TableRow,
+} from "./table";
 
 /** Sums of the detail for one strategy, one task, or the whole plan; money in 천원. */
 export interface Aggregate {
@@ -57,6 +67,18 @@ export function aggregateDetail(t: ParsedTable, withTasks = true): DetailAggrega
   };
   const planSum = sumOf(out.plan);
   const rowFig = new Array<number>(2 + nSrc);
+  const range = t.range;
+  const quickTarget = targetCol !== undefined && columnIn(t, targetCol, undefined);
+  const quickTotal = totalCol !== undefined && columnIn(t, totalCol, "천원");
+  const quickSrc = srcs.map((s) => columnIn(t, s.col, "천원"));
+  /** A figure of the row: the quick path where the column needs no conversion. */
+  const fig = (r: number, col: number, quick: boolean, unit?: Unit): Figure | FnError => {
+    if (quick) {
+      const q = quickFigure(range[r][col]);
+      if (q !== undefined) return q;
+    }
+    return readFigure(t, r, col, unit);
+  };
   let lastStrategyKey: string | undefined;
   let strategySum: number[] = planSum;
   let strategyAgg: Aggregate = out.plan;
@@ -71,21 +93,21 @@ export function aggregateDetail(t: ParsedTable, withTasks = true): DetailAggrega
     }
     let target = 0;
     if (targetCol !== undefined) {
-      const v = readFigure(t, row.r, targetCol);
-      if (isError(v)) return v;
+      const v = fig(row.r, targetCol, quickTarget);
+      if (v !== null && typeof v === "object") return v;
       if (v !== null) target = v;
     }
     let partsSum = 0;
     for (let i = 0; i < nSrc; i++) {
-      const v = readFigure(t, row.r, srcs[i].col, "천원");
-      if (isError(v)) return v;
+      const v = fig(row.r, srcs[i].col, quickSrc[i], "천원");
+      if (v !== null && typeof v === "object") return v;
       rowFig[2 + i] = v ?? 0;
       partsSum += v ?? 0;
     }
     let total = partsSum;
     if (totalCol !== undefined) {
-      const v = readFigure(t, row.r, totalCol, "천원");
-      if (isError(v)) return v;
+      const v = fig(row.r, totalCol, quickTotal, "천원");
+      if (v !== null && typeof v === "object") return v;
       total = v ?? 0;
     }
     rowFig[0] = target;

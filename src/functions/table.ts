@@ -473,6 +473,23 @@ export function plainInteger(raw: string): number | undefined {
  * Reads a cell as a number: Excel numbers as they are; text through the core's exact parser
  * (`1,234`, `-`, `△500`, `6,678억원`). Money figures are converted to `toUnit`.
  */
+/**
+ * The common cells, read without any lookup: a finite number, an empty cell or `-` (null),
+ * a plain integer as text. Undefined means: use {@link readFigure}.
+ */
+export function quickFigure(raw: Cell): number | null | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : undefined;
+  if (raw === "" || raw === "-" || raw === null || raw === undefined) return null;
+  if (typeof raw === "string") return plainInteger(raw);
+  return undefined;
+}
+
+/** Whether a column's figures are already in `unit` (so {@link quickFigure} may read them). */
+export function columnIn(t: ParsedTable, col: number, unit: Unit | undefined): boolean {
+  const from = t.cols.units[col];
+  return unit === undefined || from === undefined || from === unit;
+}
+
 export function readFigure(
   t: ParsedTable,
   r: number,
@@ -535,7 +552,16 @@ export function columnOf(t: ParsedTable, key: string): number | undefined {
 /** Sums a column over rows (null counts as 0). Returns the first malformed cell as an error. */
 export function sumColumn(t: ParsedTable, rows: readonly TableRow[], col: number, toUnit?: Unit): number | FnError {
   let sum = 0;
+  const quick = columnIn(t, col, toUnit);
+  const range = t.range;
   for (const row of rows) {
+    if (quick) {
+      const q = quickFigure(range[row.r][col]);
+      if (q !== undefined) {
+        if (q !== null) sum += q;
+        continue;
+      }
+    }
     const v = readFigure(t, row.r, col, toUnit);
     if (v === null) continue;
     if (typeof v === "object") return v;
