@@ -87,16 +87,54 @@ function parseState(values: unknown[][] | undefined): JobplanState {
   if (!text.trim()) return emptyState();
   try {
     const s = JSON.parse(text) as JobplanState;
-    if (s && s.v === 1) return { ...emptyState(), ...s };
+    if (s && s.v === 1) {
+      const state = { ...emptyState(), ...s };
+      state.generated = unpackMap(s.generated);
+      if (state.undo) state.undo = { ...state.undo, generated: unpackMap(state.undo.generated) };
+      return state;
+    }
   } catch {
     /* a damaged state is treated as empty */
   }
   return emptyState();
 }
 
+/**
+ * "sheet!A1" -> hash maps, compacted: runs of one hash down a column become one entry
+ * `[sheet, column letters, first row, count, hash]` (10,000 identical formulas -> 1 entry).
+ */
+type PackedMap = Array<[string, string, number, number, string]>;
+
+function packMap(map: Record<string, string>): PackedMap {
+  const cells = Object.entries(map).map(([k, h]) => {
+    const bang = k.lastIndexOf("!");
+    const m = /^([A-Z]+)(\d+)$/.exec(k.slice(bang + 1))!;
+    return { sheet: k.slice(0, bang), col: m[1], row: Number(m[2]), h };
+  });
+  cells.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col.length - b.col.length || (a.col < b.col ? -1 : a.col > b.col ? 1 : a.row - b.row)));
+  const out: PackedMap = [];
+  for (const c of cells) {
+    const last = out[out.length - 1];
+    if (last && last[0] === c.sheet && last[1] === c.col && last[2] + last[3] === c.row && last[4] === c.h) last[3]++;
+    else out.push([c.sheet, c.col, c.row, 1, c.h]);
+  }
+  return out;
+}
+
+function unpackMap(packed: unknown): Record<string, string> {
+  if (!Array.isArray(packed)) return (packed as Record<string, string>) ?? {};
+  const out: Record<string, string> = {};
+  for (const [sheet, col, row, count, h] of packed as PackedMap) for (let i = 0; i < count; i++) out[`${sheet}!${col}${row + i}`] = h;
+  return out;
+}
+
 /** The state as text chunks, one a cell, prefixed so that Excel keeps them as text. */
 function stateChunks(state: JobplanState): string[][] {
-  const text = JSON.stringify(state);
+  const text = JSON.stringify({
+    ...state,
+    generated: packMap(state.generated),
+    undo: state.undo ? { ...state.undo, generated: packMap(state.undo.generated) } : null,
+  });
   const out: string[][] = [];
   for (let i = 0; i < text.length; i += STATE_CHUNK) out.push(["'" + text.slice(i, i + STATE_CHUNK)]);
   return out.length ? out : [["'{}"]];
@@ -251,7 +289,7 @@ function textBytes(s: string): number {
 
 function approxBytes(rows: unknown[][]): number {
   let n = 2;
-  for (const r of rows) for (const v of r) n += typeof v === "string" ? textBytes(v) : 12;
+  for (const r of rows) for (const v of r) n += typeof v === "string" ? textBytes(v) : String(v).length + 1;
   return n;
 }
 
@@ -431,7 +469,21 @@ async function renderTable(rc: RenderContext, ws: Excel.Worksheet, t: TableSpec)
       for (let r = 2; r < block.length; r++) block[r][ci] = "";
     });
   }
-  await writeBlock(ws, rc.writer, row, col, block, formats, rc.chunkCells);
+  // Number formats: a column with one format is formatted once and the format copied down
+  // (keeps the request small at 10,000 rows); mixed columns send a per-cell array.
+  const uniform = t.columns.map((_, ci) => formats.slice(1).every((r) => r[ci] === formats[1][ci]));
+  const allUniform = uniform.every(Boolean);
+  await writeBlock(ws, rc.writer, row, col, block, allUniform ? undefined : formats, rc.chunkCells);
+  if (allUniform) {
+    t.columns.forEach((_, ci) => {
+      const nf = formats[1][ci];
+      if (nf === "General") return;
+      const first = ws.getRange(a1(row + 1, col + ci));
+      first.numberFormat = [[nf]];
+      if (body.length > 1) ws.getRange(rangeA1(row + 2, col + ci, body.length - 1, 1)).copyFrom(first, "Formats" as Excel.RangeCopyType);
+    });
+    await rc.writer.add(t.columns.length * 160);
+  }
   for (const ci of copied) {
     ws.getRange(rangeA1(row + 2, col + ci, body.length - 1, 1)).copyFrom(ws.getRange(a1(row + 1, col + ci)), "Formulas" as Excel.RangeCopyType);
     await rc.writer.add(128);
@@ -683,6 +735,26 @@ function key(sheet: string, cell: string): string {
 
 // ---------------------------------------------------------------------------------------
 
+/**
+ * Writes a whole plan as the jobplan workbook (what importText does after parsing): one
+ * read sync, then the writes. Exported for tests and callers that already hold a Plan.
+ */
+export async function writePlan(
+  run: ExcelRun,
+  plan: Plan,
+  findings: Finding[],
+  options: PlanWorkbookOptions = {},
+  lambda?: { supported: boolean; message: { ko: string; en: string } | null },
+): Promise<{ outcome: RenderOutcome; lambda: { supported: boolean; message: { ko: string; en: string } | null } }> {
+  const lang = options.headerLanguage ?? "ko";
+  const spec = buildWorkbookSpec(plan, findings, { lang });
+  const l = lambda ?? { supported: false, message: null };
+  const extra = l.supported ? lambdaNames().map((x) => ({ name: x.name, formula: x.formula, comment: x.comment[lang] })) : [];
+  const limits = { chunkCells: options.chunkCells ?? 5000, maxPayloadBytes: options.maxPayloadBytes ?? 4 * 1024 * 1024 };
+  const { outcome } = await run((context) => renderWorkbook(context, spec, extra, limits, emptyState()));
+  return { outcome, lambda: l };
+}
+
 export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOptions = {}): PlanWorkbookOps {
   const chunkCells = options.chunkCells ?? 5000;
   const maxPayloadBytes = options.maxPayloadBytes ?? 4 * 1024 * 1024;
@@ -695,13 +767,7 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
     return defaultLambdaCheck();
   };
 
-  async function renderPlan(plan: Plan, findings: Finding[], withLambda: boolean) {
-    const spec = buildWorkbookSpec(plan, findings, { lang });
-    const lambda = withLambda ? lambdaCheck() : { supported: false, message: null };
-    const extra = lambda.supported ? lambdaNames().map((l) => ({ name: l.name, formula: l.formula, comment: l.comment[lang] })) : [];
-    const { outcome } = await run((context) => renderWorkbook(context, spec, extra, { chunkCells, maxPayloadBytes }, emptyState()));
-    return { outcome, lambda };
-  }
+  const renderPlan = (plan: Plan, findings: Finding[], withLambda: boolean) => writePlan(run, plan, findings, options, withLambda ? lambdaCheck() : undefined);
 
   return {
     async insertTemplate(opts: InsertTemplateOptions): Promise<InsertResult> {

@@ -6,7 +6,21 @@ import * as fs from "fs";
 import * as path from "path";
 import { createFakeExcel, type FakeExcel, type FakeCell } from "./fake-excel";
 import { createPlanWorkbookOps, type PlanWorkbookOps } from "../../src/excel/adapter";
-import { STATE_SHEET, canonicalFormula, copiesVerbatim, encodeCell, HIGHLIGHT_FILL } from "../../src/excel/ops";
+import { STATE_SHEET, canonicalFormula, copiesVerbatim, encodeCell, HIGHLIGHT_FILL, writePlan } from "../../src/excel/ops";
+import { defaultSettings, type Plan } from "../../src/core/model";
+
+function bigPlan(n: number): Plan {
+  const strategies = Array.from({ length: 5 }, (_, s) => ({ name: `전략 ${s}`, tasks: [] as Plan["strategies"][number]["tasks"] }));
+  for (let i = 0; i < n; i++) {
+    strategies[i % 5].tasks.push({
+      name: `실천과제 ${i}`,
+      target: 10,
+      budget: { total: 3000, parts: { national: 1000, province: 1000, municipal: 1000 } },
+      projects: [{ name: `세부사업 ${i}`, headcount: 10, budget: { total: 3000, parts: { national: 1000, province: 1000, municipal: 1000 } } }],
+    });
+  }
+  return { name: "큰 계획", year: 2020, settings: defaultSettings(), strategies, summary: {}, commonTargets: [], schedule: [] };
+}
 import { summaryByStrategyColumns, summaryByTaskColumns, taskPlanColumns } from "../../src/workbook/columns";
 import { NO_LAMBDA_MESSAGE } from "../../src/functions/lambda-names";
 
@@ -186,6 +200,18 @@ describe("sync budget", () => {
     await ops.selectCell("추진계획", "D2");
     expect(fx.syncCount()).toBe(1);
     expect(fx.maxRequestBytes()).toBeLessThan(5 * 1024 * 1024);
+  }, 120_000);
+
+  test.each([10, 10_000])("writing a plan of %i tasks and projects takes at most 2 syncs", async (n) => {
+    const fx = createFakeExcel();
+    await writePlan(fx.run, bigPlan(n), []);
+    expect(fx.syncCount()).toBeLessThanOrEqual(2);
+    expect(fx.tableAddress("TaskPlans")).toBe(`추진계획!A1:I${n + 1}`);
+    const tp = fx.sheet("추진계획");
+    expect(tp.numberFormat(`D${n + 1}`)).toBe("#,##0");
+    expect(String(tp.formula(`I${n + 1}`))).toBe(String(tp.formula("I2")));
+    expect(String(tp.formula("I2"))).toMatch(/^=/);
+    expect(tp.value(`B${n + 1}`)).toBe(`실천과제 ${n - 1}`);
   }, 120_000);
 
   test("import of the sample plan takes at most 2 syncs", async () => {

@@ -329,13 +329,22 @@ abstract class FakeProxy {
   }
 }
 
+/** UTF-8 bytes of the value as JSON (Korean text is 3 bytes a character). */
 function estimateBytes(value: unknown): number {
   if (value === undefined) return 8;
+  let json: string | undefined;
   try {
-    return JSON.stringify(value)?.length ?? 8;
+    json = JSON.stringify(value);
   } catch {
     return 64;
   }
+  if (json === undefined) return 8;
+  let n = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -750,7 +759,7 @@ class FakeRange extends FakeProxy {
       const h = src.r1 - src.r0 + 1;
       const w = src.c1 - src.c0 + 1;
       if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000) throw new FakeOfficeError("InvalidArgument", "copy too large");
-      if (copyType !== "All" && copyType !== "Formulas" && copyType !== "Values") throw new FakeOfficeError("NotImplemented", copyType);
+      if (!["All", "Formulas", "Values", "Formats"].includes(copyType)) throw new FakeOfficeError("NotImplemented", copyType);
       const snapshot: Array<FakeCell | undefined> = [];
       for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) snapshot.push(src.sheet.cells.get(key(src.r0 + r, src.c0 + c)));
       for (let r = b.r0; r <= b.r1; r++)
@@ -758,6 +767,14 @@ class FakeRange extends FakeProxy {
           const from = snapshot[((r - b.r0) % h) * w + ((c - b.c0) % w)];
           const k = key(r, c);
           const cell = b.sheet.cells.get(k) ?? { value: "" };
+          if (copyType === "Formats") {
+            for (const p of ["numberFormat", "fill", "fontColor", "bold"] as const) {
+              if (from?.[p] !== undefined) (cell as unknown as Record<string, unknown>)[p] = from[p];
+              else delete cell[p];
+            }
+            b.sheet.cells.set(k, cell);
+            continue;
+          }
           if (copyType === "Values" && from?.formula !== undefined) throw new FakeOfficeError("NotImplemented", "values of formulas");
           cell.value = from?.value ?? "";
           if (from?.formula !== undefined) cell.formula = from.formula;
