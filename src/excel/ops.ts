@@ -15,6 +15,11 @@
  * jobplan's own memory lives in a very hidden sheet (STATE_SHEET): which generated cells
  * it wrote last (a hash of each formula), which cells it highlighted, and the previous
  * contents of the cells the last regeneration changed (for undo).
+ *
+ * Known limits: validation clears only the fills it set itself, but a cell the user had
+ * filled before jobplan highlighted it loses that fill when the highlight is cleared
+ * (knowing the old fill would take a third sync). Repeated formulas are written once and
+ * copied with Range.copyFrom (ExcelApi 1.9); tables are resized with Table.resize (1.13).
  */
 import type {
   ExcelRun,
