@@ -5,7 +5,8 @@
  * the whole plan, so its figure is printed for information.
  */
 import { budget, jobTarget } from "../src/functions/aggregate";
-import { findings } from "../src/functions/findings";
+import { checkPlan } from "../src/core/validate";
+import { buildPlan, findings } from "../src/functions/findings";
 import { reconcile } from "../src/functions/reconcile";
 import { splitCheck } from "../src/functions/splitcheck";
 
@@ -74,6 +75,9 @@ export function benchFunctions(): void {
   time("SPLITCHECK(total, 1,000×4 range)", 20, () => splitCheck(1, parts), 5);
   time("RECONCILE(summary, detail)", 10, () => reconcile(summary, detail), 5);
   time("FINDINGS(detail) (incl. core checkPlan)", 2, () => findings(detail));
+  const built = buildPlan(detail);
+  time("  of which: ranges -> Plan", 2, () => buildPlan(detail));
+  if (built.kind === "ok") time("  of which: core checkPlan", 2, () => checkPlan(built.value.plan));
 }
 
 if (require.main === module) benchFunctions();

@@ -11,7 +11,17 @@ import { formatLocation, type Finding, type Severity } from "../core/findings";
 import { emptyBudget, emptyPlan, type Budget, type Plan, type SourceRef, type Strategy, type Task } from "../core/model";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted, scalarText } from "./select";
-import { cellText, isError, parseTable, rangeCell, readFigure, type ParsedTable, type TableRow } from "./table";
+import {
+  cellText,
+  columnIn,
+  isError,
+  parseTable,
+  quickFigure,
+  rangeCell,
+  readFigure,
+  type ParsedTable,
+  type TableRow,
+} from "./table";
 
 export type Language = "ko" | "en";
 
@@ -27,8 +37,7 @@ const SEVERITY_TEXT: Record<Language, Record<Severity, string>> = {
 
 interface Builder {
   plan: Plan;
-  strategies: Map<string, Strategy>;
-  tasks: Map<string, Task>;
+  strategies: Map<string, { strategy: Strategy; tasks: Map<string, Task> }>;
   /** Findings of the reading itself (malformed numbers), reported with the checks'. */
   readFindings: Finding[];
 }
@@ -40,6 +49,10 @@ function ref(t: ParsedTable, r: number, c: number | undefined): SourceRef {
 /** A figure or null; a malformed cell becomes a finding and reads as null. */
 function figure(b: Builder, t: ParsedTable, row: TableRow, col: number | undefined, path: string[], field: string, toUnit?: "천원" | "백만원"): number | null {
   if (col === undefined) return null;
+  if (columnIn(t, col, toUnit)) {
+    const q = quickFigure(t.range[row.r][col]);
+    if (q !== undefined) return q;
+  }
   const v = readFigure(t, row.r, col, toUnit);
   if (isError(v)) {
     b.readFindings.push({
@@ -68,19 +81,17 @@ function budgetOf(b: Builder, t: ParsedTable, row: TableRow, path: string[], uni
 }
 
 function taskFor(b: Builder, strategyName: string, taskName: string, r: SourceRef): Task {
-  const sk = strategyName;
-  let s = b.strategies.get(sk);
+  let s = b.strategies.get(strategyName);
   if (!s) {
-    s = { name: strategyName, tasks: [], ref: r };
-    b.strategies.set(sk, s);
-    b.plan.strategies.push(s);
+    s = { strategy: { name: strategyName, tasks: [], ref: r }, tasks: new Map() };
+    b.strategies.set(strategyName, s);
+    b.plan.strategies.push(s.strategy);
   }
-  const tk = sk + "\u0000" + taskName;
-  let task = b.tasks.get(tk);
+  let task = s.tasks.get(taskName);
   if (!task) {
     task = { name: taskName, target: null, budget: emptyBudget(), projects: [], ref: r };
-    b.tasks.set(tk, task);
-    s.tasks.push(task);
+    s.tasks.set(taskName, task);
+    s.strategy.tasks.push(task);
   }
   return task;
 }
@@ -90,8 +101,9 @@ function addTaskTable(b: Builder, t: ParsedTable): void {
   for (const row of t.rows) {
     if (row.total) continue;
     const path = [row.strategy, row.task];
-    const task = taskFor(b, row.strategy, row.task, ref(t, row.r, f.task ?? f.strategy));
-    task.ref = ref(t, row.r, f.task ?? f.strategy);
+    const taskRef = ref(t, row.r, f.task ?? f.strategy);
+    const task = taskFor(b, row.strategy, row.task, taskRef);
+    task.ref = taskRef;
     const targetCol = f.target ?? f.headcount;
     task.target = figure(b, t, row, targetCol, path, "target");
     if (targetCol !== undefined) task.targetRef = ref(t, row.r, targetCol);
@@ -117,7 +129,7 @@ function addProjectTable(b: Builder, t: ParsedTable, hasTaskTable: boolean): voi
   }
   if (!hasTaskTable) {
     // Without task plans, a task's budget is what its projects add up to (no roll-up check).
-    for (const task of b.tasks.values()) {
+    for (const task of b.plan.strategies.flatMap((s) => s.tasks)) {
       const budget = emptyBudget();
       let any = false;
       for (const p of task.projects) {
@@ -184,7 +196,7 @@ function addSummary(b: Builder, t: ParsedTable): void {
 
 /** The plan the ranges describe. Either detail argument may be the task plans or the projects table. */
 export function buildPlan(detail: unknown, tasks?: unknown, summary?: unknown): FnResult<{ plan: Plan; readFindings: Finding[] }> {
-  const b: Builder = { plan: emptyPlan("workbook"), strategies: new Map(), tasks: new Map(), readFindings: [] };
+  const b: Builder = { plan: emptyPlan("workbook"), strategies: new Map(), readFindings: [] };
   const tables: ParsedTable[] = [];
   for (const [arg, label] of [
     [detail, "detail"],

@@ -9,7 +9,7 @@
  * argument, #N/A for an unknown strategy / task) and nothing throws. Excel accepts an error
  * object as the result of any custom function, hence the casts to the declared result type.
  */
-/* global CustomFunctions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- functions.json takes its types from these signatures: any[][] is a matrix of any cell type. */
 import { budget as budgetLogic, jobTarget as jobTargetLogic } from "./aggregate";
 import { findings as findingsLogic } from "./findings";
 import { reconcile as reconcileLogic } from "./reconcile";

@@ -202,16 +202,24 @@ function isBlankCell(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
 
-/** "E5": a cell of the range, counted from the range's top-left corner. */
-export function rangeCell(r: number, c: number): string {
+const columnLetters: string[] = [];
+function columnLetter(c: number): string {
+  let s = columnLetters[c];
+  if (s !== undefined) return s;
   let n = c + 1;
-  let s = "";
+  s = "";
   while (n > 0) {
     const m = (n - 1) % 26;
     s = String.fromCharCode(65 + m) + s;
     n = Math.floor((n - 1) / 26);
   }
-  return `${s}${r + 1}`;
+  columnLetters[c] = s;
+  return s;
+}
+
+/** "E5": a cell of the range, counted from the range's top-left corner. */
+export function rangeCell(r: number, c: number): string {
+  return columnLetter(c) + (r + 1);
 }
 
 export interface ParseOptions {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- arguments shaped as Excel passes them */
 /**
  * The PLAN.* functions called the way Excel calls them: 2-D arrays with the header row,
  * "" for empty cells, numbers as text, Korean or English headers, extra columns.
