@@ -154,6 +154,17 @@ describe("RECONCILE", () => {
     expect(r[4][0]).toBe("");
   });
 
+  test("summary by task (요약): rows matched by task, spacing ignored; a strategy row without task is its subtotal", () => {
+    const s = [
+      ["추진전략", "실천과제", "세부사업내용", "일자리 목표", "사업예산(백만원)"],
+      [S1, "청년 창업 인프라 조성", "청년창업 지원", 28, 44],
+      ["", "청년 일자리발굴", "", 148, 584],
+      ["", "청년 취업 역량 강화", "", "-", 5],
+      [S1, "", "", 176, 632],
+    ];
+    expect(reconcile(s, KO)).toEqual([["대사 결과 (reconcile)"], ["OK"], ["OK"], ["rounding: 사업예산 +1"], ["OK"]]);
+  });
+
   test("summary in 천원 compares exactly", () => {
     const s = [
       ["추진전략", "합계(천원)", "국비", "시비", "군구비"],
