@@ -57,6 +57,10 @@ beforeAll(async () => {
       "",
     );
     const file = path.resolve(buildDir, rel);
+    if (rel === "favicon.ico") {
+      res.writeHead(204).end(); // the browser asks; the add-in has none
+      return;
+    }
     if (
       !file.startsWith(buildDir + path.sep) ||
       !fs.existsSync(file) ||

@@ -1,0 +1,280 @@
+// The built task pane in headless Chromium, outside Office: test/browser/harness.tsx wires the
+// real App and adapter to the Office.js test double. Clicks go through accessible roles and
+// names, as a person (or a screen reader) would find the buttons. Screenshots of the pane at
+// 320 px (a narrow Office task pane) land in test-output/.
+//
+// Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH): without it the test FAILS.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { strings } from "../../src/taskpane/i18n";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const OUTPUT = path.join(ROOT, "test-output");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const PANE_WIDTH = 320;
+const t = strings("ko");
+const en = strings("en");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/** A static file server on 127.0.0.1, for the harness build only. */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel =
+      decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "") ||
+      "index.html";
+    const file = path.resolve(dir, rel);
+    if (rel === "favicon.ico") {
+      res.writeHead(204).end(); // the browser asks; the pane has none
+      return;
+    }
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+let buildDir: string;
+let profileDir: string;
+let server: http.Server;
+let browser: BrowserContext;
+let baseUrl: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. The browser test needs Debian's chromium: ` +
+        "`apt-get update && apt-get install -y chromium` (.ci/run installs it), or set CHROMIUM_PATH.",
+    );
+  }
+  buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-harness-"));
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-chromium-"));
+  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const build = spawnSync(
+    process.execPath,
+    [cli, "--mode", "development", "--env", "harness", "--env", `outDir=${buildDir}`],
+    { cwd: ROOT, encoding: "utf8", timeout: 170_000 },
+  );
+  if (build.status !== 0) {
+    throw new Error(
+      `harness build failed (exit ${build.status}):\n${`${build.stdout}\n${build.stderr}`.slice(-4000)}`,
+    );
+  }
+  server = await serve(buildDir);
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // a fresh --user-data-dir (playwright passes profileDir as that flag)
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: PANE_WIDTH, height: 900 },
+    deviceScaleFactor: 1,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  fs.mkdirSync(OUTPUT, { recursive: true });
+}, 200_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const d of [buildDir, profileDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Opens the pane at task-pane width; collects page errors so a test can assert there are none. */
+async function openPane(
+  query = "",
+  ready = t.insertButton,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+  });
+  page.on("request", (r) => {
+    if (!r.url().startsWith(baseUrl) && !r.url().startsWith("data:"))
+      errors.push(`off-origin request: ${r.url()}`);
+  });
+  await page.goto(baseUrl + query);
+  try {
+    await page
+      .getByRole("button", { name: ready, exact: true })
+      .first()
+      .waitFor({ timeout: 20_000 });
+  } catch {
+    throw new Error(
+      `the pane did not render a "${ready}" button; page errors: ${errors.join("; ") || "none"}`,
+    );
+  }
+  return { page, errors };
+}
+
+/** Waits until the pane's live status region says `text` (or an alert shows an error). */
+async function waitForStatus(page: Page, text: string, timeout = 60_000): Promise<void> {
+  const status = page.getByRole("status").filter({ hasText: text });
+  const alert = page.getByRole("alert");
+  await Promise.race([
+    status.first().waitFor({ timeout }),
+    alert
+      .first()
+      .waitFor({ timeout })
+      .then(async () => {
+        throw new Error(
+          `the pane shows an error instead of "${text}": ${await alert.first().innerText()}`,
+        );
+      }),
+  ]);
+}
+
+/** Elements wider than the pane, or cut off at its right edge: layout problems at 320 px. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate((width) => {
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page scrolls sideways: ${document.documentElement.scrollWidth}px`);
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>(
+        "button, input, textarea, select, [role=status], h1, h2, h3, li",
+      ),
+    )) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 0.5) {
+        const label = (el.getAttribute("aria-label") || el.innerText || el.tagName)
+          .trim()
+          .slice(0, 40);
+        out.push(`${el.tagName.toLowerCase()} "${label}" ends at ${Math.round(r.right)}px`);
+      }
+    }
+    return out;
+  }, PANE_WIDTH);
+}
+
+const fixture = ["samples/seogu-2020-jobs-plan.txt", "fixtures/seogu-2020-jobs-plan.txt"]
+  .map((p) => path.join(ROOT, p))
+  .find((p) => fs.existsSync(p));
+
+describe("task pane in Chromium (outside Office, on the Excel test double)", () => {
+  test("insert template, import the Seo-gu plan, validate, regenerate; findings list screenshot", async () => {
+    const { page, errors } = await openPane();
+    try {
+      // 1. insert the template
+      await page.getByRole("button", { name: t.insertButton, exact: true }).click();
+      await waitForStatus(
+        page,
+        t
+          .insertDone(0)
+          .replace(/\d+.*$/, "")
+          .trim(),
+      );
+
+      // 2. import a real plan so that validation has something to say
+      if (fixture) {
+        await page
+          .getByRole("textbox", { name: t.importLabel })
+          .fill(fs.readFileSync(fixture, "utf8"));
+        await page.getByRole("button", { name: t.importButton, exact: true }).click();
+        await waitForStatus(
+          page,
+          t
+            .importDone(0)
+            .replace(/\d+.*$/, "")
+            .trim(),
+          120_000,
+        );
+      }
+
+      // 3. validate: the findings list appears
+      await page.getByRole("button", { name: t.validateButton, exact: true }).click();
+      await waitForStatus(page, t.validateDone(0).slice(0, 6));
+      const groups = page.getByRole("group");
+      if (fixture) {
+        await groups.first().waitFor({ timeout: 10_000 });
+        expect(await groups.count()).toBeGreaterThan(0);
+      }
+      await page.screenshot({
+        path: path.join(OUTPUT, "taskpane-findings-320.png"),
+        fullPage: true,
+      });
+      // the findings list itself: the 검증 section of the pane
+      await page
+        .getByRole("region", { name: t.validateTitle, exact: true })
+        .screenshot({ path: path.join(OUTPUT, "taskpane-findings-list-320.png") });
+
+      // 4. regenerate the summary (overwrite hand edits if the pane asks)
+      await page.getByRole("button", { name: t.regenerateButton, exact: true }).click();
+      const overwrite = page.getByRole("button", { name: t.confirmOverwrite, exact: true });
+      const done = t
+        .regenerateDone(0)
+        .replace(/\d+.*$/, "")
+        .trim();
+      await Promise.race([
+        waitForStatus(page, done),
+        overwrite
+          .waitFor({ timeout: 60_000 })
+          .then(() => overwrite.click())
+          .then(() => waitForStatus(page, done)),
+      ]);
+      await page.screenshot({
+        path: path.join(OUTPUT, "taskpane-regenerated-320.png"),
+        fullPage: true,
+      });
+
+      // the workbook double really changed
+      const sheets = await page.evaluate(() =>
+        (window as unknown as { jobplanFake: { sheetNames(): string[] } }).jobplanFake.sheetNames(),
+      );
+      expect(sheets.length).toBeGreaterThan(1);
+
+      expect(await overflowing(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } catch (error) {
+      await page
+        .screenshot({ path: path.join(OUTPUT, "taskpane-failure-320.png"), fullPage: true })
+        .catch(() => {});
+      throw error;
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+
+  test("English pane (Office display language en-US) at 320 px", async () => {
+    const { page, errors } = await openPane("?locale=en-US", en.insertButton);
+    try {
+      for (const name of [
+        en.insertButton,
+        en.importButton,
+        en.validateButton,
+        en.regenerateButton,
+      ]) {
+        await page.getByRole("button", { name, exact: true }).waitFor({ timeout: 10_000 });
+      }
+      await page.screenshot({ path: path.join(OUTPUT, "taskpane-en-320.png"), fullPage: true });
+      expect(await overflowing(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
