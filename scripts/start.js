@@ -2,8 +2,8 @@
 // `npm start`: build and serve the add-in on https://localhost:3000/ and, where Office can be
 // driven from the command line (Windows, macOS), sideload it into desktop Excel.
 //  - Windows / macOS: `npx office-addin-dev-certs install` (trusted localhost certificate),
-//    then `npx office-addin-debugging start manifest.xml desktop --app excel`, which runs
-//    `npm run dev-server` itself. Neither tool is a dependency of this project (the second
+//    then `npx office-addin-debugging start manifest.xml desktop --app excel`, which starts
+//    `npm run dev-server` itself (unless port 3000 already answers). Neither tool is a dependency of this project (the second
 //    pulls keytar and cannot sideload on Linux); npx fetches them on first use.
 //  - Linux (and anything else): run the dev server and print how to upload manifest.xml in
 //    Excel on the web.
@@ -38,7 +38,20 @@ if (process.platform === "win32" || process.platform === "darwin") {
     console.warn(
       "jobplan: could not install the localhost dev certificate; Excel may refuse the add-in.",
     );
-  run(npx, ["--yes", "office-addin-debugging", "start", manifest, "desktop", "--app", "excel"]);
+  const port = process.env.DEV_SERVER_PORT || "3000";
+  run(npx, [
+    "--yes",
+    "office-addin-debugging",
+    "start",
+    manifest,
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    port,
+  ]);
 } else {
   console.log(`
 jobplan: serving the add-in on https://localhost:3000/ (webpack dev server).
