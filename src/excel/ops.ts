@@ -600,7 +600,7 @@ async function renderWorkbook(
   const specSheetNames = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
   const specTables = new Set(spec.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
   // Defined names share one namespace with table names (case-insensitive): a name that
-  // would clash with a table (e.g. a FINDINGS LAMBDA next to the Findings table) is skipped.
+  // would clash with a table (a user's table, or one of ours if renamed) is skipped.
   const tableNameSet = new Set([...specTables, ...tables.items.map((t) => t.name.toLowerCase())]);
   const newNames = [...(spec.names ?? []), ...extraNames].filter((x) => !tableNameSet.has(x.name.toLowerCase()));
   const hasState = sheets.items.some((s) => s.name === STATE_SHEET);

@@ -15,7 +15,8 @@ export const TABLE_NAMES = {
   summaryByTask: "SummaryByTask",
   summaryByStrategy: "SummaryByStrategy",
   commonTargets: "CommonTargets",
-  findings: "Findings",
+  // Not "Findings": table names and defined names share one namespace, and FINDINGS is a LAMBDA name.
+  findings: "FindingList",
   planInfo: "PlanInfo",
   sourceList: "SourceList",
   strategyList: "StrategyList",

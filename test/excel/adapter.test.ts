@@ -108,11 +108,10 @@ describe("insertTemplate", () => {
     const r = await ops.insertTemplate({ planName: "계획", region: "서구", year: 2020, sources: ["국비", "시비", "구비"], roundingMode: "largest-remainder" });
     expect(fx.syncCount()).toBeLessThanOrEqual(2);
     expect(r.sheets).toContain("요약");
-    expect(r.tables).toEqual(expect.arrayContaining(["TaskPlans", "Projects", "SummaryByTask", "SummaryByStrategy", "Findings"]));
+    expect(r.tables).toEqual(expect.arrayContaining(["TaskPlans", "Projects", "SummaryByTask", "SummaryByStrategy", "FindingList"]));
     expect(r.lambdaNames).toBe(true);
-    expect(fx.names().map((n) => n.name)).toEqual(expect.arrayContaining(["JOBTARGET", "BUDGET"]));
-    // A defined name may not share a table's name: FINDINGS (LAMBDA) vs the Findings table.
-    expect(fx.names().map((n) => n.name.toLowerCase())).not.toContain("findings");
+    // The findings table is named FindingList so that the FINDINGS LAMBDA name can exist.
+    expect(fx.names().map((n) => n.name)).toEqual(expect.arrayContaining(["JOBTARGET", "BUDGET", "RECONCILE", "FINDINGS"]));
     expect(fx.sheetNames()).toEqual(expect.arrayContaining(["Sheet1", "요약", "추진계획", "설정"]));
     expect(fx.sheetNames()).not.toContain(STATE_SHEET);
     expect(fx.sheetNames({ includeHidden: true })).toContain(STATE_SHEET);
@@ -357,11 +356,11 @@ describe("validate", () => {
     fx.sheet("추진계획").set("D2", 1);
     fx.sheet("추진계획").set("D3", 2);
     const many = await ops.validate();
-    expect(fx.tableAddress("Findings")).toMatch(new RegExp(`A1:G${many.length + 1}$`));
+    expect(fx.tableAddress("FindingList")).toMatch(new RegExp(`A1:G${many.length + 1}$`));
     fx.sheet("추진계획").set("D2", 3000);
     fx.sheet("추진계획").set("D3", 3000);
     const few = await ops.validate();
-    expect(fx.tableAddress("Findings")).toMatch(new RegExp(`A1:G${Math.max(1, few.length) + 1}$`));
+    expect(fx.tableAddress("FindingList")).toMatch(new RegExp(`A1:G${Math.max(1, few.length) + 1}$`));
     expect(fx.sheet("검증").value(`A${Math.max(1, few.length) + 2}`)).toBe("");
   });
 });
