@@ -7,6 +7,7 @@
  * loosely by character bigrams.
  */
 import { normalizeNumberText } from "../core/amounts";
+import { similarity } from "../core/names";
 import { cleanText } from "./lines";
 
 /** Leading numbering and bullet marks: ①, 1., (1), 가., ○, -, ·, ※, *, ▷, □. */
@@ -29,32 +30,9 @@ export function baseNameKey(text: string): string {
   return nameKey(displayName(text).replace(/[(（][^()（）]*[)）]/g, ""));
 }
 
-function bigrams(key: string): string[] {
-  if (key.length < 2) return key ? [key] : [];
-  const out: string[] = [];
-  for (let i = 0; i < key.length - 1; i++) out.push(key.slice(i, i + 2));
-  return out;
-}
-
-/** Dice coefficient of character bigrams, 0..1, on name keys. */
+/** Dice coefficient of character bigrams, 0..1, on the names as displayed. */
 export function nameSimilarity(a: string, b: string): number {
-  const ka = baseNameKey(a) || nameKey(a);
-  const kb = baseNameKey(b) || nameKey(b);
-  if (!ka || !kb) return 0;
-  if (ka === kb) return 1;
-  const ba = bigrams(ka);
-  const bb = bigrams(kb);
-  const counts = new Map<string, number>();
-  for (const g of ba) counts.set(g, (counts.get(g) ?? 0) + 1);
-  let common = 0;
-  for (const g of bb) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(g, n - 1);
-    }
-  }
-  return (2 * common) / (ba.length + bb.length);
+  return similarity(displayName(a), displayName(b));
 }
 
 /** True when two spellings name the same item (equal keys, or one key contains the other). */
