@@ -56,10 +56,41 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: "0" },
   row: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "8px" },
   sources: { display: "flex", flexWrap: "wrap", columnGap: "4px" },
-  findingList: { listStyleType: "none", margin: "0", padding: "0", display: "flex", flexDirection: "column", rowGap: "6px" },
-  finding: { overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
-  groupHeading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "4px 0", display: "flex", alignItems: "center", columnGap: "6px" },
+  findingList: {
+    listStyleType: "none",
+    margin: "0",
+    padding: "0",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "6px",
+  },
+  // keep-all: Korean lines break between words, not inside them; anywhere: long names still fit.
+  finding: {
+    wordBreak: "keep-all",
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+    paddingBottom: "6px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  groupHeading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "4px 0",
+    display: "flex",
+    alignItems: "center",
+    columnGap: "6px",
+  },
   status: { minHeight: "20px" },
+  // Progress and errors stay in view while the user works further down the pane.
+  sticky: {
+    position: "sticky",
+    top: "0",
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "8px",
+  },
   textarea: { width: "100%" },
 });
 
@@ -85,7 +116,8 @@ export function App(props: AppProps) {
 
 function errorText(err: unknown, t: Strings): string {
   const e = err as { code?: string; message?: string } | undefined;
-  if (e && (e.code === "ItemNotFound" || /ItemNotFound/.test(e.message ?? ""))) return t.errorNotFound;
+  if (e && (e.code === "ItemNotFound" || /ItemNotFound/.test(e.message ?? "")))
+    return t.errorNotFound;
   if (e && typeof e.message === "string" && e.message) return e.message;
   return String(err);
 }
@@ -172,7 +204,7 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         setConfirmCells(result.editedCells);
         return "";
       }
-      setCanUndo(true);
+      setCanUndo(result.changedCells > 0);
       return t.regenerateDone(result.changedCells);
     });
 
@@ -195,31 +227,33 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
     <main className={styles.root} aria-busy={disabled}>
       <h1 className={styles.title}>{t.appTitle}</h1>
 
-      <div role="status" aria-live="polite" className={styles.status}>
-        {busy && busy !== "select" ? (
-          progress ? (
-            <Field validationMessage={t.step[progress.step] ?? t.working} validationState="none">
-              <ProgressBar value={progress.fraction} max={1} aria-label={t.working} />
-            </Field>
+      <div className={styles.sticky}>
+        <div role="status" aria-live="polite" className={styles.status}>
+          {busy && busy !== "select" ? (
+            progress ? (
+              <Field validationMessage={t.step[progress.step] ?? t.working} validationState="none">
+                <ProgressBar value={progress.fraction} max={1} aria-label={t.working} />
+              </Field>
+            ) : (
+              <Spinner size="tiny" label={t.working} />
+            )
           ) : (
-            <Spinner size="tiny" label={t.working} />
-          )
-        ) : (
-          status && <span>{status}</span>
+            status && <span>{status}</span>
+          )}
+        </div>
+
+        {error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+            <Button appearance="transparent" size="small" onClick={() => setError(null)}>
+              {t.dismiss}
+            </Button>
+          </MessageBar>
         )}
       </div>
-
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <Button appearance="transparent" size="small" onClick={() => setError(null)}>
-            {t.dismiss}
-          </Button>
-        </MessageBar>
-      )}
 
       <section className={styles.section} aria-labelledby={ids.insert}>
         <h2 id={ids.insert} className={styles.heading}>
@@ -231,8 +265,18 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         <Field label={t.region}>
           <Input value={region} onChange={(_, d) => setRegion(d.value)} />
         </Field>
-        <Field label={t.year} required validationState={yearValid ? "none" : "error"} validationMessage={yearValid ? undefined : "2000–2100"}>
-          <Input type="number" inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
+        <Field
+          label={t.year}
+          required
+          validationState={yearValid ? "none" : "error"}
+          validationMessage={yearValid ? undefined : "2000–2100"}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            value={year}
+            onChange={(_, d) => setYear(d.value)}
+          />
         </Field>
         <fieldset className={styles.section} style={{ border: "none", padding: 0, margin: 0 }}>
           <legend>{t.sources}</legend>
@@ -242,7 +286,11 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
                 key={s.key}
                 label={lang === "en" ? `${s.labelEn} (${s.label})` : s.label}
                 checked={sources.includes(s.key)}
-                onChange={(_, d) => setSources((prev) => (d.checked ? [...prev, s.key] : prev.filter((k) => k !== s.key)))}
+                onChange={(_, d) =>
+                  setSources((prev) =>
+                    d.checked ? [...prev, s.key] : prev.filter((k) => k !== s.key),
+                  )
+                }
               />
             ))}
           </div>
@@ -257,7 +305,11 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
           </RadioGroup>
         </Field>
         <div className={styles.row}>
-          <Button appearance="primary" onClick={onInsert} disabled={disabled || !yearValid || sources.length + otherSources.trim().length === 0}>
+          <Button
+            appearance="primary"
+            onClick={onInsert}
+            disabled={disabled || !yearValid || sources.length + otherSources.trim().length === 0}
+          >
             {t.insertButton}
           </Button>
         </div>
@@ -268,7 +320,13 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
           {t.importTitle}
         </h2>
         <Field label={t.importLabel}>
-          <Textarea className={styles.textarea} resize="vertical" rows={6} value={text} onChange={(_, d) => setText(d.value)} />
+          <Textarea
+            className={styles.textarea}
+            resize="vertical"
+            rows={6}
+            value={text}
+            onChange={(_, d) => setText(d.value)}
+          />
         </Field>
         <div className={styles.row}>
           <Button appearance="primary" onClick={onImport} disabled={disabled || text.trim() === ""}>
@@ -286,7 +344,15 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
             {t.validateButton}
           </Button>
         </div>
-        {findings && <FindingList findings={findings} lang={lang} t={t} onSelect={onSelect} disabled={disabled} />}
+        {findings && (
+          <FindingList
+            findings={findings}
+            lang={lang}
+            t={t}
+            onSelect={onSelect}
+            disabled={disabled}
+          />
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={ids.regenerate}>
@@ -357,7 +423,10 @@ function FindingList(props: {
 }): ReactNode {
   const { findings, lang, t, onSelect } = props;
   const styles = useStyles();
-  const groups = useMemo(() => SEVERITIES.map((s) => ({ severity: s, items: findings.filter((f) => f.severity === s) })), [findings]);
+  const groups = useMemo(
+    () => SEVERITIES.map((s) => ({ severity: s, items: findings.filter((f) => f.severity === s) })),
+    [findings],
+  );
   if (findings.length === 0) return <p>{t.noFindings}</p>;
   return (
     <div>
@@ -372,7 +441,13 @@ function FindingList(props: {
                 <CounterBadge
                   count={g.items.length}
                   overflowCount={99999}
-                  color={g.severity === "error" ? "danger" : g.severity === "warning" ? "important" : "informative"}
+                  color={
+                    g.severity === "error"
+                      ? "danger"
+                      : g.severity === "warning"
+                        ? "important"
+                        : "informative"
+                  }
                   aria-hidden
                 />
                 <span style={{ position: "absolute", left: "-10000px" }}>({g.items.length})</span>
@@ -395,7 +470,9 @@ function FindingList(props: {
                     )}
                   </li>
                 ))}
-                {g.items.length > MAX_PER_GROUP && <li>{t.more(g.items.length - MAX_PER_GROUP)}</li>}
+                {g.items.length > MAX_PER_GROUP && (
+                  <li>{t.more(g.items.length - MAX_PER_GROUP)}</li>
+                )}
               </ul>
             </div>
           );
