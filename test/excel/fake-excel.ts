@@ -18,6 +18,7 @@
  * `evaluate` hook is given. No Node APIs: the browser test harness bundles this file.
  */
 import type { ExcelRun } from "../../src/excel/adapter";
+import { columnLetter } from "../../src/workbook/workbook-model";
 
 export type FakeValue = string | number | boolean;
 
@@ -108,17 +109,6 @@ export class FakeOfficeError extends Error {
 // ---------------------------------------------------------------------------------------
 // Addresses
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -149,8 +139,8 @@ function sheetPrefix(name: string): string {
 }
 
 function localAddress(b: { r0: number; c0: number; r1: number; c1: number }): string {
-  const a = `${colLetters(b.c0)}${b.r0 + 1}`;
-  return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${colLetters(b.c1)}${b.r1 + 1}`;
+  const a = `${columnLetter(b.c0)}${b.r0 + 1}`;
+  return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${columnLetter(b.c1)}${b.r1 + 1}`;
 }
 
 function boxAddress(b: Box): string {
@@ -637,7 +627,7 @@ class FakeRange extends FakeProxy {
           if (!cell) return "";
           if (cell.formula !== undefined) {
             const ev = this.context.state.evaluate;
-            return ev ? ev(b.sheet.name, `${colLetters(c)}${r + 1}`, cell.formula) : "";
+            return ev ? ev(b.sheet.name, `${columnLetter(c)}${r + 1}`, cell.formula) : "";
           }
           return cell.value;
         });
@@ -1529,7 +1519,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         for (const [k, cell] of entries) {
           if (cell.value === "" && cell.formula === undefined && !cell.fill && !cell.numberFormat && !cell.bold && !cell.fontColor) continue;
           const [r, c] = k.split(",").map(Number);
-          out[`${colLetters(c)}${r + 1}`] = { ...cell };
+          out[`${columnLetter(c)}${r + 1}`] = { ...cell };
         }
         return out;
       },
@@ -1546,7 +1536,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
           const row: FakeValue[] = [];
           for (let c = b.c0; c <= b.c1; c++) {
             const cell = s.cells.get(key(r, c));
-            row.push(!cell ? "" : cell.formula !== undefined ? (state.evaluate ? state.evaluate(name, `${colLetters(c)}${r + 1}`, cell.formula) : "") : cell.value);
+            row.push(!cell ? "" : cell.formula !== undefined ? (state.evaluate ? state.evaluate(name, `${columnLetter(c)}${r + 1}`, cell.formula) : "") : cell.value);
           }
           out.push(row);
         }
