@@ -4,102 +4,33 @@
 // 320 px (a narrow Office task pane) land in test-output/.
 //
 // Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH): without it the test FAILS.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
-import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { ROOT, startBrowserEnv, type BrowserEnv } from "./browser-env";
 import { strings } from "../../src/taskpane/i18n";
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const OUTPUT = path.join(ROOT, "test-output");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const PANE_WIDTH = 320;
 const t = strings("ko");
 const en = strings("en");
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
-
-/** A static file server on 127.0.0.1, for the harness build only. */
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel =
-      decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "") ||
-      "index.html";
-    const file = path.resolve(dir, rel);
-    if (rel === "favicon.ico") {
-      res.writeHead(204).end(); // the browser asks; the pane has none
-      return;
-    }
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-let buildDir: string;
-let profileDir: string;
-let server: http.Server;
+let env: BrowserEnv;
 let browser: BrowserContext;
 let baseUrl: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The browser test needs Debian's chromium: ` +
-        "`apt-get update && apt-get install -y chromium` (.ci/run installs it), or set CHROMIUM_PATH.",
-    );
-  }
-  buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-harness-"));
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-chromium-"));
-  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const build = spawnSync(
-    process.execPath,
-    [cli, "--mode", "development", "--env", "harness", "--env", `outDir=${buildDir}`],
-    { cwd: ROOT, encoding: "utf8", timeout: 170_000 },
-  );
-  if (build.status !== 0) {
-    throw new Error(
-      `harness build failed (exit ${build.status}):\n${`${build.stdout}\n${build.stderr}`.slice(-4000)}`,
-    );
-  }
-  server = await serve(buildDir);
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  // a fresh --user-data-dir (playwright passes profileDir as that flag)
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+  env = await startBrowserEnv({
+    name: "harness",
+    env: ["harness"],
     viewport: { width: PANE_WIDTH, height: 900 },
-    deviceScaleFactor: 1,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
   });
+  ({ browser, baseUrl } = env);
   fs.mkdirSync(OUTPUT, { recursive: true });
 }, 200_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  for (const d of [buildDir, profileDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  await env?.close();
 });
 
 /** Opens the pane at task-pane width; collects page errors so a test can assert there are none. */
