@@ -1,24 +1,38 @@
 /**
- * `npm run bench`: every benchmark of the project, printing figures. Benchmarks of other
- * parts (custom functions, workbook) are picked up when their modules exist.
+ * `npm run bench`: every benchmark of the project, printing figures.
+ * `npm run bench -- functions` (or engine, workbook) runs only the ones named.
  */
-import * as fs from "fs";
 import * as path from "path";
-import { benchEngine } from "./engine";
+import { bundleForBench } from "./bundle";
+
+interface Bench {
+  name: string;
+  file: string;
+  fn: string;
+  /** Measure the webpack production bundle (code that ships in the add-in), see bundle.ts. */
+  bundled?: boolean;
+}
+
+const BENCHES: Bench[] = [
+  { name: "engine", file: "engine.ts", fn: "benchEngine" },
+  { name: "functions", file: "functions.ts", fn: "benchFunctions", bundled: true },
+  { name: "workbook", file: "workbook.ts", fn: "benchWorkbook" },
+];
 
 async function main(): Promise<void> {
-  benchEngine();
-  const optional: Array<[string, string]> = [
-    ["functions.ts", "benchFunctions"],
-    ["workbook.ts", "benchWorkbook"],
-  ];
-  for (const [file, fn] of optional) {
-    const full = path.join(__dirname, file);
-    if (!fs.existsSync(full)) continue;
-    console.log("");
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")}; known: ${BENCHES.map((b) => b.name).join(", ")}`);
+  let first = true;
+  for (const b of BENCHES) {
+    if (wanted.length && !wanted.includes(b.name)) continue;
+    if (!first) console.log("");
+    first = false;
+    const full = path.join(__dirname, b.file);
+    const target = b.bundled ? await bundleForBench(full) : full;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(full) as Record<string, () => unknown>;
-    await mod[fn]();
+    const mod = require(target) as Record<string, () => unknown>;
+    await mod[b.fn]();
   }
 }
 

@@ -9,6 +9,7 @@
 import { checkPlan } from "../core/validate";
 import { formatLocation, type Finding, type Severity } from "../core/findings";
 import { emptyBudget, emptyPlan, type Budget, type Plan, type SourceRef, type Strategy, type Task } from "../core/model";
+import { recentResults } from "./recent";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted, scalarText } from "./select";
 import {
@@ -253,6 +254,18 @@ export function findingRow(f: Finding, lang: Language): (string | number)[] {
 export function findings(detail: unknown, tasks?: unknown, summary?: unknown, language?: unknown): FnResult<(string | number)[][]> {
   const lang = parseLanguage(language);
   if (isError(lang)) return lang;
+  const args = [detail, tasks, summary];
+  const known = recentFindings.get(lang, args);
+  if (known) return known;
+  const result = findingsTable(detail, tasks, summary, lang);
+  recentFindings.set(lang, args, result);
+  return result;
+}
+
+/** The findings table of a call's ranges; shared between calls on equal ranges (recent.ts). */
+const recentFindings = recentResults<FnResult<(string | number)[][]>>();
+
+function findingsTable(detail: unknown, tasks: unknown, summary: unknown, lang: Language): FnResult<(string | number)[][]> {
   const built = buildPlan(detail, tasks, summary);
   if (isError(built)) return built;
   const all = [...built.value.readFindings, ...checkPlan(built.value.plan)];

@@ -15,7 +15,6 @@ import {
   quickFigure,
   readFigure,
   type Cell,
-  type Figure,
   type ParsedTable,
   type TableRow,
 } from "./table";
@@ -43,8 +42,22 @@ export interface DetailAggregates {
   sourceKeys: string[];
 }
 
-/** Aggregates every data row of the detail once (O(rows × columns)). */
+/** Aggregates of recently parsed tables (parsed tables are shared between calls, see recent.ts). */
+const aggregatesOf = new WeakMap<ParsedTable, Map<boolean, DetailAggregates | FnError>>();
+
+/**
+ * Aggregates every data row of the detail once (O(rows × columns)); the same parsed table
+ * gets the same (shared, not to be changed) aggregates.
+ */
 export function aggregateDetail(t: ParsedTable, withTasks = true): DetailAggregates | FnError {
+  let byMode = aggregatesOf.get(t);
+  if (!byMode) aggregatesOf.set(t, (byMode = new Map()));
+  let agg = byMode.get(withTasks);
+  if (!agg) byMode.set(withTasks, (agg = computeAggregates(t, withTasks)));
+  return agg;
+}
+
+function computeAggregates(t: ParsedTable, withTasks: boolean): DetailAggregates | FnError {
   const out: DetailAggregates = {
     plan: emptyAgg(),
     byStrategy: new Map(),
@@ -57,30 +70,24 @@ export function aggregateDetail(t: ParsedTable, withTasks = true): DetailAggrega
   const totalCol = t.cols.fields.total;
   const srcs = t.cols.sources;
   const nSrc = srcs.length;
-  // Per aggregate, figures are summed into a flat array [target, total, part0, part1, ...]
-  // (no per-row allocation); the records are filled once at the end.
-  const sums = new Map<Aggregate, number[]>();
+  // Figures of a row, in this order: [target, total, part0, part1, ...]; -1: no such column.
+  const figCols = [targetCol ?? -1, totalCol ?? -1, ...srcs.map((s) => s.col)];
+  const figUnits: Array<Unit | undefined> = [undefined, "천원", ...srcs.map((): Unit => "천원")];
+  const quick = figCols.map((c, i) => c >= 0 && columnIn(t, c, figUnits[i]));
+  const nFig = figCols.length;
+  // Per aggregate, figures are summed into a flat array (no per-row allocation); the
+  // records are filled once at the end.
+  const sums = new Map<Aggregate, Float64Array>();
   const sumOf = (a: Aggregate) => {
     let arr = sums.get(a);
-    if (!arr) sums.set(a, (arr = new Array(2 + nSrc).fill(0)));
+    if (!arr) sums.set(a, (arr = new Float64Array(nFig)));
     return arr;
   };
   const planSum = sumOf(out.plan);
-  const rowFig = new Array<number>(2 + nSrc);
+  const rowFig = new Float64Array(nFig);
   const range = t.range;
-  const quickTarget = targetCol !== undefined && columnIn(t, targetCol, undefined);
-  const quickTotal = totalCol !== undefined && columnIn(t, totalCol, "천원");
-  const quickSrc = srcs.map((s) => columnIn(t, s.col, "천원"));
-  /** A figure of the row: the quick path where the column needs no conversion. */
-  const fig = (r: number, col: number, quick: boolean, unit?: Unit): Figure | FnError => {
-    if (quick) {
-      const q = quickFigure(range[r][col]);
-      if (q !== undefined) return q;
-    }
-    return readFigure(t, r, col, unit);
-  };
   let lastStrategyKey: string | undefined;
-  let strategySum: number[] = planSum;
+  let strategySum = planSum;
   let strategyAgg: Aggregate = out.plan;
   for (const row of t.rows) {
     if (row.total) continue;
@@ -91,30 +98,29 @@ export function aggregateDetail(t: ParsedTable, withTasks = true): DetailAggrega
       strategySum = sumOf(sAgg);
       lastStrategyKey = row.strategyKey;
     }
-    let target = 0;
-    if (targetCol !== undefined) {
-      const v = fig(row.r, targetCol, quickTarget);
-      if (v !== null && typeof v === "object") return v;
-      if (v !== null) target = v;
-    }
+    const cells = range[row.r];
     let partsSum = 0;
-    for (let i = 0; i < nSrc; i++) {
-      const v = fig(row.r, srcs[i].col, quickSrc[i], "천원");
-      if (v !== null && typeof v === "object") return v;
-      rowFig[2 + i] = v ?? 0;
-      partsSum += v ?? 0;
+    for (let i = 0; i < nFig; i++) {
+      const col = figCols[i];
+      let v = 0;
+      if (col >= 0) {
+        // Plain numbers and integers-as-text first: this runs for every figure of the range.
+        const raw = cells[col];
+        const q = !quick[i] ? undefined : typeof raw === "number" ? (Number.isFinite(raw) ? raw : undefined) : quickFigure(raw);
+        if (q !== undefined) v = q ?? 0;
+        else {
+          const f = readFigure(t, row.r, col, figUnits[i]);
+          if (f !== null && typeof f === "object") return f;
+          v = f ?? 0;
+        }
+      }
+      rowFig[i] = v;
+      if (i >= 2) partsSum += v;
     }
-    let total = partsSum;
-    if (totalCol !== undefined) {
-      const v = fig(row.r, totalCol, quickTotal, "천원");
-      if (v !== null && typeof v === "object") return v;
-      total = v ?? 0;
-    }
-    rowFig[0] = target;
-    rowFig[1] = total;
+    if (totalCol === undefined) rowFig[1] = partsSum;
     out.plan.rows++;
     strategyAgg.rows++;
-    for (let i = 0; i < rowFig.length; i++) {
+    for (let i = 0; i < nFig; i++) {
       planSum[i] += rowFig[i];
       strategySum[i] += rowFig[i];
     }
@@ -128,7 +134,7 @@ export function aggregateDetail(t: ParsedTable, withTasks = true): DetailAggrega
       }
       k.rows++;
       const taskSum = sumOf(k);
-      for (let i = 0; i < rowFig.length; i++) taskSum[i] += rowFig[i];
+      for (let i = 0; i < nFig; i++) taskSum[i] += rowFig[i];
     }
   }
   for (const [agg, arr] of sums) {
@@ -163,11 +169,15 @@ export function reconcileReport(summary: unknown, detail: unknown, unit?: Cell):
   const unitArg = parseUnitArg(unit, "백만원");
   if (isError(unitArg)) return unitArg;
   const sUnit: Unit = unitArg === "원" ? "원" : unitArg;
-  const st = parseTable(summary, { label: "summary", defaultUnit: sUnit, role: "summary" });
-  if (isError(st)) return st;
+  const parsed = parseTable(summary, { label: "summary", defaultUnit: sUnit, role: "summary" });
+  if (isError(parsed)) return parsed;
+  let st = parsed;
   if (!isOmitted(unit)) {
-    if (st.cols.fields.total !== undefined) st.cols.units[st.cols.fields.total] = sUnit;
-    for (const s of st.cols.sources) st.cols.units[s.col] = sUnit;
+    // The unit argument overrides the headers' units; a copy, as parsed tables are shared.
+    const units = [...st.cols.units];
+    if (st.cols.fields.total !== undefined) units[st.cols.fields.total] = sUnit;
+    for (const s of st.cols.sources) units[s.col] = sUnit;
+    st = { ...st, cols: { ...st.cols, units } };
   }
   const dt = parseTable(detail, { label: "detail", defaultUnit: "천원" });
   if (isError(dt)) return dt;

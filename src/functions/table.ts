@@ -21,6 +21,7 @@ import {
   taskPlanColumns,
 } from "../workbook/columns";
 import type { ColumnSpec } from "../workbook/workbook-model";
+import { recentResults } from "./recent";
 import { invalid, type FnError } from "./runtime";
 
 export type Cell = unknown;
@@ -173,10 +174,25 @@ export function nameKey(name: string): string {
 const TOTAL_WORDS = new Set(["합계", "계", "총계", "총합계", "전체", "total", "grandtotal", "sum"]);
 /** Longest text (after trimming) that can be a total word such as 총합계 or "grand total". */
 const MAX_TOTAL_WORD = 12;
-/** First characters of the total words: most names are ruled out without folding them. */
-const TOTAL_FIRST = new Set(["합", "계", "총", "전", "소", "t", "T", "g", "G", "s", "S"].map((c) => c.charCodeAt(0)));
+/** Whether a text can be a total word, by its first character: most names are ruled out without folding them. */
 function mayBeTotalWord(s: string): boolean {
-  return s.length <= MAX_TOTAL_WORD && TOTAL_FIRST.has(s.charCodeAt(0));
+  if (s.length > MAX_TOTAL_WORD) return false;
+  switch (s.charCodeAt(0)) {
+    case 0xd569: // 합
+    case 0xacc4: // 계
+    case 0xcd1d: // 총
+    case 0xc804: // 전
+    case 0xc18c: // 소
+    case 116: // t
+    case 84: // T
+    case 103: // g
+    case 71: // G
+    case 115: // s
+    case 83: // S
+      return true;
+    default:
+      return false;
+  }
 }
 const SUBTOTAL_WORDS = new Set(["소계", "subtotal", "계"]);
 
@@ -192,14 +208,30 @@ export function cellText(c: Cell): string {
   return "";
 }
 
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmedSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `s.trim()` without the copy when there is nothing to trim (most cells): runs for every name cell. */
+function trimText(s: string): string {
+  if (s.length === 0) return s;
+  return isTrimmedSpace(s.charCodeAt(0)) || isTrimmedSpace(s.charCodeAt(s.length - 1)) ? s.trim() : s;
+}
+
 /** A name cell as text, trimmed only (match keys ignore inner spacing anyway). */
 function nameText(c: Cell): string {
-  if (typeof c === "string") return c.trim();
+  if (typeof c === "string") return trimText(c);
   return cellText(c);
 }
 
 function isBlankCell(c: Cell): boolean {
-  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+  if (c === null || c === undefined) return true;
+  if (typeof c !== "string") return false;
+  for (let i = 0; i < c.length; i++) if (!isTrimmedSpace(c.charCodeAt(i))) return false;
+  return true;
 }
 
 const columnLetters: string[] = [];
@@ -325,11 +357,27 @@ function isArray2D(x: unknown): x is Range {
   return Array.isArray(x) && x.every((r) => Array.isArray(r));
 }
 
+const parsedRanges = recentResults<ParsedTable | FnError>();
+
 /**
  * Parses a range with its header row. The header row is the first of the first ten rows
  * that names 추진전략 (or, failing that, 실천과제 / 세부사업) and at least one figure column.
+ *
+ * A range equal to one parsed by a recent call gets that call's result (see recent.ts):
+ * the result is shared, so callers must not change it.
  */
 export function parseTable(range: unknown, opts: ParseOptions): ParsedTable | FnError {
+  if (opts.sources && opts.sources !== DEFAULT_SOURCES) return readTable(range, opts);
+  const key = `${opts.label}|${opts.defaultUnit}|${opts.role ?? "detail"}|${(opts.require ?? []).join(",")}`;
+  const args = [range];
+  const known = parsedRanges.get(key, args);
+  if (known) return known;
+  const parsed = readTable(range, opts);
+  parsedRanges.set(key, args, parsed);
+  return parsed;
+}
+
+function readTable(range: unknown, opts: ParseOptions): ParsedTable | FnError {
   const sources = opts.sources ?? DEFAULT_SOURCES;
   if (!isArray2D(range) || range.length === 0) {
     return invalid(`${opts.label}: 표 범위가 필요합니다 / a table range with its header row is required`);

@@ -232,6 +232,20 @@ function candidates(col: ColumnSpec): string[] {
   return out;
 }
 
+/**
+ * Normalised spellings per column (own headers first, then with aliases), kept per column list:
+ * custom functions match the same specs on every recalculation.
+ */
+const candidateCache = new WeakMap<ColumnSpec[], { primary: string[][]; all: string[][] }>();
+function candidateLists(columns: ColumnSpec[]): { primary: string[][]; all: string[][] } {
+  let lists = candidateCache.get(columns);
+  if (!lists) {
+    lists = { primary: columns.map((c) => candidates({ ...c, aliases: [] })), all: columns.map(candidates) };
+    candidateCache.set(columns, lists);
+  }
+  return lists;
+}
+
 export interface HeaderMatch {
   /** Column key -> 0-based index in the header row, for every column found. */
   index: Record<string, number>;
@@ -251,8 +265,7 @@ export function matchHeaders(headerRow: unknown[], columns: ColumnSpec[]): Heade
   const normalized = headerRow.map(normalizeHeader);
   const index: Record<string, number> = {};
   const taken = new Set<number>();
-  const primary = columns.map((c) => candidates({ ...c, aliases: [] }));
-  const all = columns.map(candidates);
+  const { primary, all } = candidateLists(columns);
   for (const pass of [primary, all]) {
     for (let h = 0; h < normalized.length; h++) {
       if (taken.has(h) || !normalized[h]) continue;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { compareNames, matchNames, nameKey } from "../../src/core/names";
 
 describe("names", () => {
@@ -16,5 +17,18 @@ describe("names", () => {
 
   it("pairs exact names first, then the closest variant", () => {
     expect(matchNames(["가 사업", "나 운영", "다"], ["나운영", "가사업"])).toEqual([1, 0, undefined]);
+  });
+
+  it("keys plain names (Hangul, letters, digits, spaces) as the full rules do", () => {
+    // A middle dot sends a name down the regular-expression path, which drops the dot.
+    const plainChar = fc.constantFrom(..."청년일자리사업 ABCxyz0189 ");
+    fc.assert(
+      fc.property(fc.array(plainChar, { maxLength: 24 }), (chars) => {
+        const name = chars.join("");
+        expect(nameKey(name)).toBe(nameKey(name + "·"));
+      }),
+    );
+    expect(nameKey("추진전략 3")).toBe("추진전략3");
+    expect(nameKey("I FOOD Park")).toBe("ifoodpark");
   });
 });
