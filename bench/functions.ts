@@ -16,6 +16,7 @@ import { buildPlan, findings } from "../src/functions/findings";
 import { forgetRecentResults } from "../src/functions/recent";
 import { reconcile } from "../src/functions/reconcile";
 import { splitCheck } from "../src/functions/splitcheck";
+import { parseTable } from "../src/functions/table";
 
 const ROWS = 10_000;
 const STRATEGIES = 10;
@@ -112,6 +113,23 @@ export function benchFunctions(): void {
   console.log(`  ${"SPLITCHECK(total, 1,000×4 range)".padEnd(40)} ${ms(split)}  (no detail argument)`);
   const built = buildPlan(versions[0]);
   console.log("  FINDINGS, first call, made of:");
-  console.log(`    ${"ranges -> Plan".padEnd(38)} ${ms(perCall(3, (i) => { forgetRecentResults(); return buildPlan(versions[(i + 3) % 3]); }))}`);
+  const read = perCall(3, (i) => {
+    forgetRecentResults();
+    return parseTable(versions[(i + 3) % 3], { label: "detail", defaultUnit: "천원" });
+  });
+  console.log(`    ${"reading the range (parseTable)".padEnd(38)} ${ms(read)}`);
+  const toPlan = perCall(3, (i) => {
+    forgetRecentResults();
+    return buildPlan(versions[(i + 3) % 3]);
+  });
+  console.log(`    ${"ranges -> Plan (reading included)".padEnd(38)} ${ms(toPlan)}`);
   if (built.kind === "ok") console.log(`    ${"core checkPlan".padEnd(38)} ${ms(perCall(3, () => checkPlan(built.value.plan)))}`);
+  // FINDINGS validates the whole plan, so its time grows with the rows: linear, not quadratic.
+  console.log("  FINDINGS(detail), first call, by size:");
+  for (const rows of [1_000, 10_000, 20_000]) {
+    const sized = editedVersions(detailRange(rows), 3);
+    forgetRecentResults();
+    const t = perCall(3, (i) => findings(sized[(i + 3) % 3]));
+    console.log(`    ${`${rows.toLocaleString("en-US")} rows`.padEnd(38)} ${ms(t)}  ${(t.cpu / (rows / 1000)).toFixed(2)} ms cpu per 1,000 rows`);
+  }
 }

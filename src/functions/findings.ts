@@ -263,7 +263,7 @@ export function findings(detail: unknown, tasks?: unknown, summary?: unknown, la
 }
 
 /** The findings table of a call's ranges; shared between calls on equal ranges (recent.ts). */
-const recentFindings = recentResults<FnResult<(string | number)[][]>>();
+const recentFindings = recentResults<FnResult<(string | number)[][]>>(2);
 
 function findingsTable(detail: unknown, tasks: unknown, summary: unknown, lang: Language): FnResult<(string | number)[][]> {
   const built = buildPlan(detail, tasks, summary);
