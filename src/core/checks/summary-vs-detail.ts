@@ -109,7 +109,6 @@ const FOLLOWS_STRATEGY_ROWS = {
 export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollup): void {
   const { plan } = ctx;
   const keys = detail.keys;
-  const flatTasks = plan.strategies.flatMap((s, si) => s.tasks.map((t, ti) => ({ s, si, t, ti })));
 
   // Which summary fields of each strategy already have an error at task level.
   const taskErrors = plan.strategies.map(() => new Set<string>());
@@ -117,6 +116,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
 
   const byTask = plan.summary.byTask;
   if (byTask) {
+    const flatTasks = plan.strategies.flatMap((s, si) => s.tasks.map((t, ti) => ({ s, si, t, ti })));
     const match = matchNames(
       byTask.rows.map((r) => r.task),
       flatTasks.map((x) => x.t.name),
