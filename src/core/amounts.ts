@@ -305,3 +305,31 @@ export function parseSplitText(text: string, sources: readonly FundingSource[], 
   if (!consumed && compact) result.problems.push({ text: inner, reason: "no split found" });
   return result;
 }
+
+/**
+ * The likely value of a malformed figure in a split: the candidate that makes
+ * total = sum of parts when exactly one does, else the first candidate. The importer and
+ * the workbook reader both use it, so a figure reads the same from text and from a cell.
+ *
+ * `total` and `parts` hold the other figures of the row, already read; `field` is the
+ * malformed one ("total" or a source key).
+ */
+export function likelyValue(
+  candidates: readonly number[],
+  field: string,
+  total: number | null,
+  parts: Record<string, number>,
+): number | null {
+  if (candidates.length === 0) return null;
+  const fits = candidates.filter((c) => {
+    if (field === "total") return sum(parts) === c;
+    if (total === null) return false;
+    const others = sum(Object.fromEntries(Object.entries(parts).filter(([k]) => k !== field)));
+    return others + c === total;
+  });
+  return fits.length === 1 ? fits[0] : candidates[0];
+}
+
+function sum(parts: Record<string, number>): number {
+  return Object.values(parts).reduce((a, b) => a + b, 0);
+}

@@ -12,6 +12,12 @@ export interface SourceRef {
   line?: number;
   sheet?: string;
   cell?: string;
+  /**
+   * The text as written, kept only where it is not a well-formed number (`867,5000천원`): the
+   * figure holds the likely value for the checks, and writers put this text back so that
+   * what the document said is never replaced by a guess.
+   */
+  raw?: string;
 }
 
 export type Unit = "원" | "천원" | "백만원" | "억원";

@@ -67,6 +67,8 @@ export function budgetFromCells(cells: readonly FieldCell[], opts: BudgetReadOpt
   for (const p of pending) {
     const likely = likelyValue(p.candidates, p.cell.field, budget.total, budget.parts);
     if (likely !== null) set(p.cell.field, likely);
+    // The likely value feeds the checks; the text as written goes back into the workbook.
+    budget.refs![p.cell.field] = { line: p.cell.line, raw: p.raw };
     opts.sink.malformedNumber({
       line: p.cell.line,
       path: opts.path,

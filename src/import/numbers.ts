@@ -58,28 +58,8 @@ export function readCount(text: string): CountCell {
   return { kind: "value", value: n.value };
 }
 
-/**
- * The likely value of a malformed figure in a split: the candidate that makes
- * total = sum of parts when exactly one does, else the first candidate.
- *
- * `known` holds the other figures of the row (total and parts, already read); `field` is
- * the malformed one ("total" or a source key).
- */
-export function likelyValue(
-  candidates: readonly number[],
-  field: string,
-  total: number | null,
-  parts: Record<string, number>,
-): number | null {
-  if (candidates.length === 0) return null;
-  const fits = candidates.filter((c) => {
-    if (field === "total") return sumParts(parts) === c;
-    if (total === null) return false;
-    const others = sumParts(Object.fromEntries(Object.entries(parts).filter(([k]) => k !== field)));
-    return others + c === total;
-  });
-  return fits.length === 1 ? fits[0] : candidates[0];
-}
+// The rule lives in core so that the workbook reader resolves a malformed cell the same way.
+export { likelyValue } from "../core/amounts";
 
 export function sumParts(parts: Record<string, number>): number {
   return Object.values(parts).reduce((a, b) => a + b, 0);

@@ -127,7 +127,7 @@ export function readBudgetText(
     return undefined;
   } else return undefined;
 
-  const pendingParts: Array<{ key: string; raw: string; candidates: number[] }> = [];
+  const pendingParts: Array<{ key: string; raw: string; cellText: string; candidates: number[] }> = [];
   if (splitText !== undefined && splitText.trim() !== "") {
     const split = parseSplitText(splitText, sources, unit);
     for (const [key, v] of Object.entries(split.parts)) {
@@ -144,7 +144,8 @@ export function readBudgetText(
         const candidates = p.candidates
           .map((c) => convertAmount(c, 0, unit, "천원"))
           .filter((c): c is number => c !== null);
-        pendingParts.push({ key: src.key, raw: p.text.replace(/[,，\s]+$/, ""), candidates });
+        const raw = p.text.replace(/[,，\s]+$/, "");
+        pendingParts.push({ key: src.key, raw, cellText: partCellText(raw.slice(label.length), unit), candidates });
       } else {
         sink.unreadable(line, path, p.text, "project", { ko: "재원 구분", en: "funding split" }, "error");
       }
@@ -161,14 +162,26 @@ export function readBudgetText(
     budget.total = totalCandidates[0] ?? null;
   }
   if (totalCandidates) {
+    // The likely value feeds the checks; the text as written goes back into the workbook.
+    budget.refs!.total = { line, raw: totalRaw };
     sink.malformedNumber({ line, path, table: "project", field: "total", raw: totalRaw, likely: budget.total, unit: "천원" });
   }
   for (const p of pendingParts) {
     const likely = likelyValue(p.candidates, p.key, budget.total, budget.parts);
     if (likely !== null) budget.parts[p.key] = likely;
-    budget.refs![p.key] = ref;
+    budget.refs![p.key] = { line, raw: p.cellText };
     sink.malformedNumber({ line, path, table: "project", field: p.key, raw: p.raw, likely, unit: "천원" });
   }
   if (rest) sink.unreadable(line, path, rest, "project", { ko: "사업예산 뒤의 내용", en: "text after the budget" });
   return budget;
+}
+
+/**
+ * A split figure as its own cell would hold it: `국 867,5000` loses its label (the column
+ * names the source) and gains the budget's unit when that is not the column's 천원.
+ */
+function partCellText(numberText: string, unit: Unit): string {
+  const text = numberText.trim();
+  const own = parseNumber(text);
+  return unit === "천원" || (own.kind !== "empty" && own.unit) ? text : text + unit;
 }

@@ -10,6 +10,7 @@ import type {
   FundingSource,
   Measure,
   PlanHeadline,
+  SourceRef,
   SummaryStrategyRow,
   SummaryTaskRow,
   SummaryTotals,
@@ -96,12 +97,12 @@ function readTaskSummary(rows: readonly Row[], cols: TaskSummaryColumns, sink: F
     const first = cell(cols.strategy);
     if (isTotalLabel(first) && !cell(cols.task)) {
       const path = [displayName(first)];
-      total = {
-        target: count(cell(cols.target), row.line, path, sink),
-        budget: { total: amount(cell(cols.budget), cols.unit, row.line, path, sink), parts: {} },
-        ref: { line: row.line },
-        targetRef: { line: row.line },
-      };
+      const targetRef: SourceRef = { line: row.line };
+      const budgetRef: SourceRef = { line: row.line };
+      const budget: Budget = { total: amount(cell(cols.budget), cols.unit, budgetRef, path, sink), parts: {} };
+      // Only a malformed figure needs its ref here: it carries the text back to the workbook.
+      if (budgetRef.raw !== undefined) budget.refs = { total: budgetRef };
+      total = { target: count(cell(cols.target), targetRef, path, sink), budget, ref: { line: row.line }, targetRef };
       continue;
     }
     if (first) strategy = displayName(first);
@@ -114,24 +115,28 @@ function readTaskSummary(rows: readonly Row[], cols: TaskSummaryColumns, sink: F
       continue;
     }
     const path = [strategy, task];
+    const refs = { target: { line: row.line }, budget: { line: row.line }, projects: { line: row.line } };
     out.push({
       strategy,
       task,
       projects: cols.projects >= 0 ? listItems(cell(cols.projects)).map(displayName) : [],
-      target: count(cell(cols.target), row.line, path, sink),
-      budget: amount(cell(cols.budget), cols.unit, row.line, path, sink),
+      target: count(cell(cols.target), refs.target, path, sink),
+      budget: amount(cell(cols.budget), cols.unit, refs.budget, path, sink),
       ref: { line: row.line },
-      refs: { target: { line: row.line }, budget: { line: row.line }, projects: { line: row.line } },
+      refs,
     });
   }
   return { rows: out, total };
 }
 
-function count(text: string, line: number, path: string[], sink: FindingSink): number | null {
+/** A count; a malformed one leaves its text on `ref` (whose line it was read from). */
+function count(text: string, ref: SourceRef, path: string[], sink: FindingSink): number | null {
+  const line = ref.line!;
   const c = readCount(text);
   if (c.kind === "value") return c.value;
   if (c.kind === "empty") return null;
   if (c.kind === "malformed") {
+    ref.raw = c.raw;
     sink.malformedNumber({ line, path, table: "summary-by-task", field: "target", raw: c.raw, likely: c.candidates[0], unit: "명" });
     return c.candidates[0];
   }
@@ -139,9 +144,12 @@ function count(text: string, line: number, path: string[], sink: FindingSink): n
   return null;
 }
 
-function amount(text: string, unit: Unit, line: number, path: string[], sink: FindingSink): number | null {
-  const cells: FieldCell[] = [{ field: "total", text, line }];
-  return budgetFromCells(cells, { defaultUnit: unit, target: "백만원", path, table: "summary-by-task", sink }).total;
+function amount(text: string, unit: Unit, ref: SourceRef, path: string[], sink: FindingSink): number | null {
+  const cells: FieldCell[] = [{ field: "total", text, line: ref.line! }];
+  const budget = budgetFromCells(cells, { defaultUnit: unit, target: "백만원", path, table: "summary-by-task", sink });
+  const raw = budget.refs?.total?.raw;
+  if (raw !== undefined) ref.raw = raw;
+  return budget.total;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -222,7 +230,7 @@ export function measure(text: string, line: number, table: "plan-budget" | "comm
   if (n.kind === "empty") return null;
   if (n.candidates.length) {
     sink.malformedNumber({ line, path, table, field: "value", raw: n.raw, likely: n.candidates[0], unit: "" });
-    return { value: n.candidates[0], decimals: 0, ref: { line } };
+    return { value: n.candidates[0], decimals: 0, ref: { line, raw: n.raw } };
   }
   sink.unreadable(line, path, text, table, { ko: "숫자", en: "number" }, "error");
   return null;
@@ -260,10 +268,11 @@ function readStrategySummary(rows: readonly Row[], sources: readonly FundingSour
     if (row.cells.every((c) => c === "")) continue;
     const name = displayName(row.cells[0] ?? "");
     const path = [name];
-    const target = targetCol >= 0 ? strategyCount(row.cells[targetCol] ?? "", row.line, path, sink) : null;
+    const targetRef: SourceRef = { line: row.line };
+    const target = targetCol >= 0 ? strategyCount(row.cells[targetCol] ?? "", targetRef, path, sink) : null;
     const budget = budgetOfRow(row, bc, path, "summary-by-strategy", sink);
     if (isTotalLabel(name)) {
-      out.total = { target, budget, ref: { line: row.line }, targetRef: { line: row.line } };
+      out.total = { target, budget, ref: { line: row.line }, targetRef };
       continue;
     }
     if (!name) {
@@ -273,16 +282,18 @@ function readStrategySummary(rows: readonly Row[], sources: readonly FundingSour
       });
       continue;
     }
-    out.rows.push({ strategy: name, target, budget, ref: { line: row.line }, targetRef: { line: row.line } });
+    out.rows.push({ strategy: name, target, budget, ref: { line: row.line }, targetRef });
   }
   return out;
 }
 
-function strategyCount(text: string, line: number, path: string[], sink: FindingSink): number | null {
+function strategyCount(text: string, ref: SourceRef, path: string[], sink: FindingSink): number | null {
+  const line = ref.line!;
   const c = readCount(text);
   if (c.kind === "value") return c.value;
   if (c.kind === "empty") return null;
   if (c.kind === "malformed") {
+    ref.raw = c.raw;
     sink.malformedNumber({ line, path, table: "summary-by-strategy", field: "target", raw: c.raw, likely: c.candidates[0], unit: "명" });
     return c.candidates[0];
   }

@@ -91,6 +91,7 @@ export function readTaskPlanTable(
       if (c.kind === "value") target = c.value;
       else if (c.kind === "malformed") {
         target = c.candidates[0];
+        targetRef.raw = c.raw;
         sink.malformedNumber({
           line: row.line,
           path,

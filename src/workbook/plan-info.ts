@@ -10,6 +10,8 @@ export interface PlanInfoRow {
   value: string | number | null;
   /** Decimals for measures, so that 34.0 stays 34.0. */
   decimals?: number;
+  /** The source's text where the figure was a malformed number: written instead of `value`. */
+  raw?: string;
 }
 
 export function planInfoRows(plan: Plan): PlanInfoRow[] {
@@ -20,12 +22,13 @@ export function planInfoRows(plan: Plan): PlanInfoRow[] {
     { key: "rounding", item: "끝수 처리 (half-up | largest-remainder)", value: plan.settings.roundingMode },
   ];
   const pb = plan.summary.planBudget;
-  rows.push({ key: "planBudget.total", item: "지역 일자리 예산 합계(백만원)", value: pb ? pb.total : null });
+  const push = (row: PlanInfoRow, raw: string | undefined) => rows.push(raw === undefined ? row : { ...row, raw });
+  push({ key: "planBudget.total", item: "지역 일자리 예산 합계(백만원)", value: pb ? pb.total : null }, pb?.refs?.total?.raw);
   for (const s of plan.settings.sources) {
-    rows.push({ key: `planBudget.${s.key}`, item: `지역 일자리 예산 ${s.label}(백만원)`, value: pb?.parts[s.key] ?? null });
+    push({ key: `planBudget.${s.key}`, item: `지역 일자리 예산 ${s.label}(백만원)`, value: pb?.parts[s.key] ?? null }, pb?.refs?.[s.key]?.raw);
   }
   const measure = (key: string, item: string, m: Measure | null | undefined) =>
-    rows.push({ key, item, value: m ? m.value : null, decimals: m?.decimals });
+    push({ key, item, value: m ? m.value : null, decimals: m?.decimals }, m?.ref?.raw);
   measure("headline.insuredTarget", "목표 피보험자 수(명)", plan.headline?.insuredTarget);
   measure("headline.employmentRateTarget", "목표 취업률(%)", plan.headline?.employmentRateTarget);
   return rows;

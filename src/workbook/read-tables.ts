@@ -4,7 +4,7 @@
  * with extra columns and extra sheets ignored. Every figure gets a SourceRef {sheet, cell}
  * so that core findings point at cells. Problems become findings, never exceptions. Pure.
  */
-import { parseNumber, toThousandWon } from "../core/amounts";
+import { convertAmount, likelyValue, parseNumber, toThousandWon } from "../core/amounts";
 import type { Finding, FindingCode, PlanTable, Severity } from "../core/findings";
 import type {
   Budget,
@@ -213,16 +213,37 @@ export function classifyTable(t: InputTable, settings: PlanSettings = defaultSet
 class Reader {
   findings: Finding[] = [];
 
-  add(code: FindingCode, severity: Severity, ko: string, en: string, ref: SourceRef, table?: PlanTable, field?: string, path: string[] = []): void {
+  add(
+    code: FindingCode,
+    severity: Severity,
+    ko: string,
+    en: string,
+    ref: SourceRef,
+    table?: PlanTable,
+    field?: string,
+    path: string[] = [],
+    figures?: Pick<Finding, "expected" | "actual" | "unit">,
+  ): void {
     const location: Finding["location"] = { path, ...ref };
     if (table) location.table = table;
     if (field) location.field = field;
-    this.findings.push({ code, severity, message: { ko, en }, location });
+    this.findings.push({ code, severity, message: { ko, en }, location, ...figures });
   }
 }
 
+/** A cell read as a figure; a malformed one keeps its text and the readings it may stand for. */
+type CellFigure =
+  | { kind: "value"; value: number; decimals: number }
+  | { kind: "empty" }
+  | { kind: "malformed"; raw: string; candidates: number[] };
+
 /** A body row of a located table, with cell access by column key. */
 class RowView {
+  /** Names (strategy, task, project) of the row, for findings; set once the row's names are read. */
+  path: string[] = [];
+  /** Text of the cells read as malformed figures, by column key. */
+  private readonly malformedRaw = new Map<string, string>();
+
   constructor(
     readonly t: LocatedTable,
     readonly r: number,
@@ -241,7 +262,11 @@ class RowView {
 
   ref(key: string): SourceRef {
     const c = this.t.index[key] ?? 0;
-    return { sheet: this.t.input.sheet, cell: a1(this.t.input.origin.row + this.r, this.t.input.origin.col + c) };
+    const ref: SourceRef = { sheet: this.t.input.sheet, cell: a1(this.t.input.origin.row + this.r, this.t.input.origin.col + c) };
+    // A malformed figure keeps its text, so that writing the plan again puts it back as it was.
+    const raw = this.malformedRaw.get(key);
+    if (raw !== undefined) ref.raw = raw;
+    return ref;
   }
 
   text(key: string): string | null {
@@ -251,55 +276,110 @@ class RowView {
     return s === "" ? null : s;
   }
 
-  private numberReading(key: string, what: { ko: string; en: string }, unit?: Unit): { value: number | null; decimals: number } {
+  /**
+   * The cell as a figure in `unit` (bare numbers are in it; `6,678억원` names its own). Nothing
+   * is reported here: a malformed figure is resolved by the caller, which knows its row.
+   */
+  figure(key: string, unit?: Unit): CellFigure {
     const v = this.raw(key);
-    if (v === null || v === undefined || v === "") return { value: null, decimals: 0 };
+    if (v === null || v === undefined || v === "") return { kind: "empty" };
     const reading = parseNumber(typeof v === "number" ? v : String(v));
-    const col = this.t.columns.find((c) => c.key === key);
-    const headerText = String(this.t.input.values[0]?.[this.t.index[key]] ?? col?.header.ko ?? key);
-    if (reading.kind === "empty") return { value: null, decimals: 0 };
+    if (reading.kind === "empty") return { kind: "empty" };
     if (reading.kind === "malformed") {
-      const hint = reading.candidates.length ? ` (${reading.candidates.join(" / ")}?)` : "";
-      this.reader.add(
-        "malformed-number",
-        "error",
-        `${what.ko} 칸 '${headerText}'에 숫자가 아닌 값 '${String(v)}'이(가) 있습니다${hint}.`,
-        `${what.en} cell '${headerText}' holds '${String(v)}', which is not a number${hint}.`,
-        this.ref(key),
-        KIND_TABLE[this.t.kind],
-        key,
-      );
-      return { value: null, decimals: 0 };
+      const raw = String(v).trim();
+      this.malformedRaw.set(key, raw);
+      const from = reading.unit;
+      const candidates =
+        unit && from && from !== unit
+          ? reading.candidates.map((c) => convertAmount(c, 0, from, unit)).filter((c): c is number => c !== null)
+          : reading.candidates;
+      return { kind: "malformed", raw, candidates };
     }
     if (unit && reading.unit && reading.unit !== unit) {
       const converted = unit === "천원" ? toThousandWon(reading) : null;
-      if (converted !== null) return { value: converted, decimals: 0 };
+      if (converted !== null) return { kind: "value", value: converted, decimals: 0 };
     }
-    return { value: reading.value, decimals: reading.decimals };
+    return { kind: "value", value: reading.value, decimals: reading.decimals };
+  }
+
+  /**
+   * Reports a malformed figure at its cell with the text, the readings and the value it was
+   * read as (`likely`, chosen as the importer chooses it, so the checks see the same plan).
+   */
+  malformed(key: string, what: { ko: string; en: string }, f: Extract<CellFigure, { kind: "malformed" }>, likely: number | null, unit?: string, field = key): void {
+    const col = this.t.columns.find((c) => c.key === key);
+    const headerText = String(this.t.input.values[0]?.[this.t.index[key]] ?? col?.header.ko ?? key);
+    const at = this.ref(key);
+    const table = KIND_TABLE[this.t.kind];
+    if (likely === null) {
+      this.reader.add(
+        "malformed-number",
+        "error",
+        `${what.ko} 칸 '${headerText}'에 숫자가 아닌 값 '${f.raw}'이(가) 있습니다.`,
+        `${what.en} cell '${headerText}' holds '${f.raw}', which is not a number.`,
+        at,
+        table,
+        field,
+        this.path,
+      );
+      return;
+    }
+    const place = `${at.sheet}!${at.cell}`;
+    const readings = f.candidates.map((c) => c.toLocaleString("en-US")).join(" / ");
+    const read = likely.toLocaleString("en-US");
+    const u = unit ?? "";
+    this.reader.add(
+      "malformed-number",
+      "error",
+      `잘못된 숫자 '${f.raw}' (${place}, ${headerText}): ${readings} 중 ${read}${u}(으)로 읽었습니다. 셀을 고쳐 주세요.`,
+      `Malformed number '${f.raw}' (${place}, ${headerText}): could be ${readings}; read as ${read}${u ? " " + u : ""} (likely value). Fix the cell.`,
+      at,
+      table,
+      field,
+      this.path,
+      { expected: likely, actual: null, ...(unit ? { unit } : {}) },
+    );
   }
 
   /** A whole amount or count; text or fractions are findings, blanks and `-` are null. */
   whole(key: string, what: { ko: string; en: string }, unit?: Unit): number | null {
-    const n = this.numberReading(key, what, unit);
-    if (n.value === null) return null;
-    if (!Number.isInteger(n.value)) {
+    const f = this.figure(key, unit);
+    if (f.kind === "empty") return null;
+    if (f.kind === "malformed") {
+      // A lone figure has no row to fit: the first reading, as the importer takes it.
+      const likely = f.candidates[0] ?? null;
+      this.malformed(key, what, f, likely, unit ?? (what === COUNT ? "명" : undefined));
+      return likely;
+    }
+    return this.checkWhole(key, what, f.value);
+  }
+
+  /** Reports a figure that is not a whole number (it is kept as read). */
+  checkWhole(key: string, what: { ko: string; en: string }, value: number): number {
+    if (!Number.isInteger(value)) {
       this.reader.add(
         "unit-precision",
         "error",
-        `${what.ko} ${n.value}이(가) 정수가 아닙니다.`,
-        `${what.en} ${n.value} is not a whole number.`,
+        `${what.ko} ${value}이(가) 정수가 아닙니다.`,
+        `${what.en} ${value} is not a whole number.`,
         this.ref(key),
         KIND_TABLE[this.t.kind],
         key,
+        this.path,
       );
     }
-    return n.value;
+    return value;
   }
 
   measure(key: string, what: { ko: string; en: string }): Measure | null {
-    const n = this.numberReading(key, what);
-    if (n.value === null) return null;
-    return { value: n.value, decimals: n.decimals, ref: this.ref(key) };
+    const f = this.figure(key);
+    if (f.kind === "empty") return null;
+    if (f.kind === "malformed") {
+      const likely = f.candidates[0] ?? null;
+      this.malformed(key, what, f, likely);
+      return likely === null ? null : { value: likely, decimals: 0, ref: this.ref(key) };
+    }
+    return { value: f.value, decimals: f.decimals, ref: this.ref(key) };
   }
 
   isBlank(): boolean {
@@ -418,20 +498,27 @@ function readSettings(tables: Partial<Record<TableKind, LocatedTable>>, base: Pl
 function budgetOf(row: RowView, settings: PlanSettings, keyOf: (sourceKey: string) => string, totalKey: string, unit: Unit | undefined): { budget: Budget; any: boolean } {
   const budget: Budget = { total: null, parts: {}, refs: {} };
   let any = false;
-  if (row.has(totalKey)) {
-    budget.total = row.whole(totalKey, AMOUNT, unit);
-    budget.refs!.total = row.ref(totalKey);
-    if (budget.total !== null) any = true;
+  const set = (field: string, value: number) => {
+    if (field === "total") budget.total = value;
+    else budget.parts[field] = value;
+    any = true;
+  };
+  const cells = [
+    ...(row.has(totalKey) ? [{ field: "total", key: totalKey }] : []),
+    ...settings.sources.map((s) => ({ field: s.key, key: keyOf(s.key) })).filter((c) => row.has(c.key)),
+  ];
+  const pending: Array<{ field: string; key: string; f: Extract<CellFigure, { kind: "malformed" }> }> = [];
+  for (const c of cells) {
+    const f = row.figure(c.key, unit);
+    budget.refs![c.field] = row.ref(c.key);
+    if (f.kind === "value") set(c.field, row.checkWhole(c.key, AMOUNT, f.value));
+    else if (f.kind === "malformed") pending.push({ ...c, f });
   }
-  for (const s of settings.sources) {
-    const k = keyOf(s.key);
-    if (!row.has(k)) continue;
-    budget.refs![s.key] = row.ref(k);
-    const v = row.whole(k, AMOUNT, unit);
-    if (v !== null) {
-      budget.parts[s.key] = v;
-      any = true;
-    }
+  // After the readable figures, as the importer does, so that the row tells which reading fits.
+  for (const p of pending) {
+    const likely = likelyValue(p.f.candidates, p.field, budget.total, budget.parts);
+    row.malformed(p.key, AMOUNT, p.f, likely, unit, p.field);
+    if (likely !== null) set(p.field, likely);
   }
   return { budget, any };
 }
@@ -601,6 +688,7 @@ function readTaskPlans(tables: Partial<Record<TableKind, LocatedTable>>, inputs:
       );
     } else seen.set(dupKey, row.ref("task"));
     const strategy = findOrAddStrategy(plan, strategyName, row.ref("strategy"));
+    row.path = [strategyName, taskName];
     const { budget } = budgetOf(row, plan.settings, sourceColumnKey, "total", "천원");
     const task: Task = {
       name: taskName,
@@ -672,6 +760,7 @@ function readProjects(t: LocatedTable | undefined, plan: Plan, reader: Reader): 
       index.add(strategy.name, task);
     }
     const project: Project = { name, ref: row.ref("project") };
+    row.path = [strategyName ?? "", taskName, name];
     const { budget, any } = budgetOf(row, plan.settings, sourceColumnKey, "total", "천원");
     if (any) project.budget = budget;
     if (row.has("headcount")) {
@@ -700,6 +789,7 @@ function readSummaryByTask(t: LocatedTable | undefined, plan: Plan, reader: Read
   let total: SummaryTotals | undefined;
   let lastStrategy: string | null = null;
   const totalOf = (row: RowView): SummaryTotals | undefined => {
+    row.path = [row.text("strategy") ?? ""];
     const target = row.whole("declaredTarget", COUNT);
     const budget = row.whole("declaredBudget", AMOUNT);
     if (target === null && budget === null) return undefined;
@@ -719,6 +809,7 @@ function readSummaryByTask(t: LocatedTable | undefined, plan: Plan, reader: Read
     lastStrategy = strategy;
     const task = row.text("task") ?? "";
     const projects = splitProjects(row.text("projects"));
+    row.path = [strategy, task];
     const target = row.whole("declaredTarget", COUNT);
     const budget = row.whole("declaredBudget", AMOUNT);
     if (!projects.length && target === null && budget === null) continue;
@@ -745,6 +836,7 @@ function readSummaryByStrategy(t: LocatedTable | undefined, plan: Plan, reader: 
   const out: SummaryStrategyRow[] = [];
   let total: SummaryTotals | undefined;
   const declaredOf = (row: RowView) => {
+    row.path = [row.text("strategy") ?? ""];
     const target = row.whole("declaredTarget", COUNT);
     const { budget, any } = budgetOf(row, plan.settings, (k) => "declared:" + sourceColumnKey(k), "declaredTotal", undefined);
     return { target, budget, any: any || target !== null };
@@ -770,6 +862,7 @@ function readCommonTargets(t: LocatedTable | undefined, plan: Plan, reader: Read
   for (const row of bodyRows(t, reader).rows) {
     const name = row.text("name");
     if (!name) continue;
+    row.path = [name];
     const unitText = row.text("unit") ?? "";
     const c: CommonTarget = {
       name,

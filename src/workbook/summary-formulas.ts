@@ -119,7 +119,12 @@ export function sourceFormula(t: TaskPlanRefs, sourceKey: string, adjustment: nu
   return withAdjustment(`ROUND(${sumOf(t, header, strategy, task)}/1000,0)`, adjustment);
 }
 
-/** The counted total of one TaskPlans row (the generated 요약 반영액 column). */
+/**
+ * The counted total of one TaskPlans row (the generated 요약 반영액 column). A 계 that is not a
+ * number (blank, or a malformed figure kept as its text) counts as the sum of the parts, so
+ * the column and the summaries over it stay numbers instead of #VALUE!; the reader reports
+ * the malformed cell itself.
+ */
 export function countedRowFormula(
   table: string,
   totalHeader: string,
@@ -129,7 +134,7 @@ export function countedRowFormula(
   const total = thisRowRef(table, totalHeader);
   const sumOfRow = (hs: readonly string[]) => (hs.length ? hs.map((h) => `N(${thisRowRef(table, h)})`).join("+") : "0");
   const excluded = excludedHeaders.length ? "-(" + sumOfRow(excludedHeaders) + ")" : "";
-  return `IF(${total}="",${sumOfRow(summaryHeaders)},${total}${excluded})`;
+  return `IF(ISNUMBER(${total}),${total}${excluded},${sumOfRow(summaryHeaders)})`;
 }
 
 export interface StatusWords {

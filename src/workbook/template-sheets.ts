@@ -6,7 +6,7 @@
 import type { Finding } from "../core/findings";
 import { formatLocation } from "../core/findings";
 import { largestRemainder, thousandToMillion } from "../core/amounts";
-import type { Budget, FundingSource, Plan, PlanSettings } from "../core/model";
+import type { Budget, FundingSource, Plan, PlanSettings, SourceRef, SummaryStrategyRow, SummaryTaskRow, SummaryTotals } from "../core/model";
 import { emptyPlan } from "../core/model";
 import { matchNames } from "../core/names";
 import { rollupDetail, type Figures } from "../core/rollup";
@@ -88,6 +88,15 @@ function v(value: CellValue | undefined, numberFormat?: string): CellSpec {
   return cell;
 }
 
+/**
+ * A figure's cell: its value, or the text the source held where that was a malformed number
+ * (`867,5000천원`). The text stays text, so the reader reports the cell again instead of
+ * the workbook carrying a guess nobody typed; the format applies once someone fixes it.
+ */
+function figure(value: number | null | undefined, ref: SourceRef | undefined, numberFormat: string = AMOUNT_FORMAT): CellSpec {
+  return ref?.raw !== undefined ? v(ref.raw, numberFormat) : v(value ?? null, numberFormat);
+}
+
 function f(formula: string, numberFormat?: string): CellSpec {
   return numberFormat ? { formula, numberFormat } : { formula };
 }
@@ -140,8 +149,8 @@ function splitFormat(cols: ColumnSpec[], origin: { row: number; col: number }, t
 
 function budgetCells(budget: Budget | undefined, sources: readonly FundingSource[]): CellSpec[] {
   return [
-    v(budget ? budget.total : null, AMOUNT_FORMAT),
-    ...sources.map((s) => v(budget?.parts[s.key] ?? null, AMOUNT_FORMAT)),
+    figure(budget ? budget.total : null, budget?.refs?.total),
+    ...sources.map((s) => figure(budget?.parts[s.key], budget?.refs?.[s.key])),
   ];
 }
 
@@ -205,15 +214,15 @@ function summaryByTaskTable(plan: Plan, lang: "ko" | "en"): TableSpec {
   const used = new Set(match.filter((m): m is number => m !== undefined));
   const status = () =>
     statusFormula(table, [[H("declaredTarget"), H("target")], [H("declaredBudget"), H("budget")]], "#This Row", STATUS_WORDS[lang]);
-  const rowCells = (strategy: string, task: string, projects: string[], dTarget: number | null, dBudget: number | null, m?: { strategy: string; task: string }) => {
+  const rowCells = (strategy: string, task: string, projects: string[], declaredRow?: SummaryTaskRow, m?: { strategy: string; task: string }) => {
     const cs = criterion(strategy, m?.strategy, table, H("strategy"));
     const ct = criterion(task, m?.task, table, H("task"));
     return [
       v(strategy),
       v(task),
       v(projects.length ? projects.join("\n") : null),
-      v(dTarget, AMOUNT_FORMAT),
-      v(dBudget, AMOUNT_FORMAT),
+      figure(declaredRow?.target, declaredRow?.refs?.target),
+      figure(declaredRow?.budget, declaredRow?.refs?.budget),
       f(targetFormula(t, cs, ct), AMOUNT_FORMAT),
       f(budgetFormula(t, excluded, cs, ct), AMOUNT_FORMAT),
       f(status()),
@@ -221,18 +230,18 @@ function summaryByTaskTable(plan: Plan, lang: "ko" | "en"): TableSpec {
   };
   const rows: CellSpec[][] = declared.map((r, i) => {
     const m = match[i] !== undefined ? detail[match[i]!] : undefined;
-    return rowCells(r.strategy, r.task, r.projects, r.target, r.budget, m ?? { strategy: r.strategy, task: r.task });
+    return rowCells(r.strategy, r.task, r.projects, r, m ?? { strategy: r.strategy, task: r.task });
   });
   detail.forEach((d, j) => {
-    if (!used.has(j)) rows.push(rowCells(d.strategy, d.task, [], null, null));
+    if (!used.has(j)) rows.push(rowCells(d.strategy, d.task, []));
   });
   const total = plan.summary.byTask?.total;
   const totals: CellSpec[] = [
     v(lang === "en" ? "Total" : "합계"),
     v(null),
     v(null),
-    v(total?.target ?? null, AMOUNT_FORMAT),
-    v(total?.budget.total ?? null, AMOUNT_FORMAT),
+    figure(total?.target, total?.targetRef),
+    figure(total?.budget.total, total?.budget.refs?.total),
     f(targetFormula(t), AMOUNT_FORMAT),
     f(budgetFormula(t, excluded), AMOUNT_FORMAT),
     f(statusFormula(table, [[H("declaredTarget"), H("target")], [H("declaredBudget"), H("budget")]], "#Totals", STATUS_WORDS[lang])),
@@ -275,17 +284,17 @@ function summaryByStrategyTable(plan: Plan, lang: "ko" | "en"): TableSpec {
       ...included.map((k) => f(sourceFormula(t, k, adj[k] ?? 0, cs), AMOUNT_FORMAT)),
     ];
   };
-  const declaredCells = (target: number | null, budget: Budget | undefined) => [
-    v(target, AMOUNT_FORMAT),
-    v(budget ? budget.total : null, AMOUNT_FORMAT),
-    ...included.map((k) => v(budget?.parts[k] ?? null, AMOUNT_FORMAT)),
+  const declaredCells = (declared?: SummaryStrategyRow | SummaryTotals) => [
+    figure(declared?.target, declared?.targetRef),
+    figure(declared?.budget.total, declared?.budget.refs?.total),
+    ...included.map((k) => figure(declared?.budget.parts[k], declared?.budget.refs?.[k])),
   ];
   const rows: CellSpec[][] = declared.map((r, i) => {
     const s = match[i];
     const cs = criterion(r.strategy, s !== undefined ? names[s] : undefined, table, H("strategy"));
     return [
       v(r.strategy),
-      ...declaredCells(r.target, r.budget),
+      ...declaredCells(r),
       ...generated(cs, s !== undefined ? detail.strategies[s] : undefined),
       f(statusFormula(table, pairs, "#This Row", STATUS_WORDS[lang])),
     ];
@@ -294,7 +303,7 @@ function summaryByStrategyTable(plan: Plan, lang: "ko" | "en"): TableSpec {
     if (used.has(s)) return;
     rows.push([
       v(name),
-      ...declaredCells(null, undefined),
+      ...declaredCells(),
       ...generated(criterion(name, undefined, table, H("strategy")), detail.strategies[s]),
       f(statusFormula(table, pairs, "#This Row", STATUS_WORDS[lang])),
     ]);
@@ -302,7 +311,7 @@ function summaryByStrategyTable(plan: Plan, lang: "ko" | "en"): TableSpec {
   const total = plan.summary.byStrategy?.total;
   const totals: CellSpec[] = [
     v(lang === "en" ? "Total" : "총계"),
-    ...declaredCells(total?.target ?? null, total?.budget),
+    ...declaredCells(total),
     ...generated(undefined, detail.plan),
     f(statusFormula(table, pairs, "#Totals", STATUS_WORDS[lang])),
   ];
@@ -330,7 +339,7 @@ function taskPlansTable(plan: Plan): TableSpec {
   const rows: CellSpec[][] = [];
   for (const s of plan.strategies) {
     for (const task of s.tasks) {
-      rows.push([v(s.name), v(task.name), v(task.target, AMOUNT_FORMAT), ...budgetCells(task.budget, settings.sources), f(counted, AMOUNT_FORMAT)]);
+      rows.push([v(s.name), v(task.name), figure(task.target, task.targetRef), ...budgetCells(task.budget, settings.sources), f(counted, AMOUNT_FORMAT)]);
     }
   }
   const origin = { row: 0, col: 0 };
@@ -351,7 +360,7 @@ function projectsTable(plan: Plan): TableSpec {
   for (const s of plan.strategies) {
     for (const task of s.tasks) {
       for (const p of task.projects) {
-        rows.push([v(s.name), v(task.name), v(p.name), v(p.headcount ?? null, AMOUNT_FORMAT), ...budgetCells(p.budget, settings.sources)]);
+        rows.push([v(s.name), v(task.name), v(p.name), figure(p.headcount, p.headcountRef), ...budgetCells(p.budget, settings.sources)]);
       }
     }
   }
@@ -372,7 +381,7 @@ function measureFormat(decimals: number | undefined): string {
 
 function commonTargetsTable(plan: Plan): TableSpec {
   const rows = plan.commonTargets.map((c) => {
-    const m = (x: typeof c.target) => v(x ? x.value : null, measureFormat(x?.decimals));
+    const m = (x: typeof c.target) => figure(x?.value, x?.ref, measureFormat(x?.decimals));
     return [v(c.name), v(c.unit), m(c.lastTarget), m(c.lastResult), m(c.achievementRate), m(c.target), m(c.changeRate)];
   });
   return { name: TABLE_NAMES.commonTargets, columns: COMMON_TARGET_COLUMNS, origin: { row: 0, col: 0 }, rows };
@@ -419,7 +428,7 @@ function findingsTable(findings: readonly Finding[], lang: "ko" | "en"): TableSp
 }
 
 function settingsTables(plan: Plan): TableSpec[] {
-  const info = planInfoRows(plan).map((r) => [v(r.key), v(r.item), v(r.value, typeof r.value === "number" ? measureFormat(r.decimals) : undefined)]);
+  const info = planInfoRows(plan).map((r) => [v(r.key), v(r.item), v(r.raw ?? r.value, typeof r.value === "number" ? measureFormat(r.decimals) : undefined)]);
   const inSummary = plan.summary.sourceKeys;
   const sources = plan.settings.sources.map((s) => [
     v(s.key),

@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "fs";
 import path from "path";
 import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
 import { runCli, type CliIO } from "../../src/cli/run-cli";
 import { FIXTURE, readPlanFile, readWorkbook, REPO, tempDir } from "../workbook/helpers/workbook-files";
 
@@ -59,10 +60,35 @@ describe("jobplan CLI (in-process)", () => {
     const t = io(dir);
     expect(await runCli(["check", FIXTURE, "--json"], t)).toBe(1);
     const fromText = JSON.parse(t.out);
-    // The same checks; the text adds the importer's own reading findings (867,5000).
-    const textCodes = fromText.map((f: { code: string }) => f.code).filter((c: string) => c !== "malformed-number");
-    expect(textCodes.sort()).toEqual(findings.map((f: { code: string }) => f.code).sort());
+    // The same findings, the malformed 867,5000천원 included (the workbook keeps the text),
+    // down to names, fields and figures; only the places differ (lines vs cells).
+    type F = { code: string; severity: string; location: { path: string[]; table?: string; field?: string }; expected?: number | null; actual?: number | null };
+    const codes = (list: F[]) => list.map((f) => f.code).sort();
+    const what = (list: F[]) => list.map((f) => JSON.stringify([f.code, f.severity, f.location.path, f.location.table, f.location.field, f.expected, f.actual])).sort();
+    expect(codes(findings)).toEqual(codes(fromText));
+    expect(codes(findings)).toContain("malformed-number");
+    expect(what(findings)).toEqual(what(fromText));
     expect(fromText.some((f: { location: { line?: number } }) => typeof f.location.line === "number")).toBe(true);
+    const fromTextMalformed = fromText.filter((f: { code: string }) => f.code === "malformed-number");
+    expect(fromTextMalformed).toEqual([expect.objectContaining({ location: expect.objectContaining({ line: 1091, field: "national" }), expected: 867_500 })]);
+    expect(fromTextMalformed[0].message.ko).toContain('"867,5000천원"');
+    const malformed = findings.filter((f: { code: string }) => f.code === "malformed-number");
+    expect(malformed).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        location: expect.objectContaining({ sheet: "추진계획", cell: "E11", field: "national", raw: "867,5000천원" }),
+        expected: 867_500,
+      }),
+    ]);
+    expect(malformed[0].message.ko).toContain("추진계획!E11");
+    expect(malformed[0].message.ko).toContain("867,5000천원");
+    expect(malformed[0].message.en).toMatch(/867,500 \/ 867,000 \/ 8,675,000; read as 867,500/);
+    // In the file the cell is the document's text, a string, not the guessed 867,500.
+    const ws = (await readWorkbook(path.join(dir, "seogu.xlsx"))).getWorksheet("추진계획")!;
+    expect(ws.getCell("E1").value).toBe("국비(천원)");
+    expect(ws.getCell("B11").value).toBe("사회적 경제조직 육성·지원");
+    expect(ws.getCell("E11").value).toBe("867,5000천원");
+    expect(ws.getCell("E11").type).toBe(ExcelJS.ValueType.String);
   });
 
   it("check: a readable report by default, Korean unless --lang en or LANG=en*", async () => {

@@ -176,6 +176,25 @@ describe("text stays text", () => {
   });
 });
 
+describe("malformed figures", () => {
+  test("the document's 867,5000천원 is written as its text and validated at its cell", async () => {
+    const { fx, ops } = await setup();
+    const { findings: imported } = await ops.importText(fs.readFileSync(SAMPLE, "utf8"));
+    const tp = fx.sheet("추진계획");
+    expect([tp.value("B11"), tp.value("E1")]).toEqual(["사회적 경제조직 육성·지원", "국비(천원)"]);
+    // Text, not the guessed 867,500, and not a formula.
+    expect(tp.value("E11")).toBe("867,5000천원");
+    expect(tp.formula("E11")).toBe("867,5000천원");
+    const found = await ops.validate();
+    const malformed = found.filter((f) => f.code === "malformed-number");
+    expect(malformed.map((f) => [f.location.sheet, f.location.cell, f.location.raw, f.expected])).toEqual([["추진계획", "E11", "867,5000천원", 867_500]]);
+    expect(malformed[0].message.ko).toContain("추진계획!E11");
+    // The same findings as the text import, this one included.
+    const codes = (fs: Array<{ code: string }>) => fs.map((f) => f.code).sort();
+    expect(codes(found)).toEqual(codes(imported));
+  });
+});
+
 describe("sync budget", () => {
   test.each([10, 10_000])("validate, regenerate and undo at %i rows take at most 2 syncs each", async (n) => {
     const { fx, ops } = await setup();

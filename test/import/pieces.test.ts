@@ -106,6 +106,19 @@ describe("project budget lines", () => {
     expect(r.findings[0]).toMatchObject({ code: "malformed-number", location: { field: "total" }, expected: 154_000 });
   });
 
+  test("a malformed figure keeps its text on its ref, as its own cell would hold it", () => {
+    const refs = (t: string) => readBudgetText(t, 7, S, ["s", "t", "p"], new FindingSink())?.refs;
+    // The label goes (the column names the source); the budget's unit stays when not 천원.
+    expect(refs("100,000천원(국 50,000, 도 27,5000, 군 22,500)")).toEqual({
+      total: { line: 7 },
+      national: { line: 7 },
+      province: { line: 7, raw: "27,5000" },
+      municipal: { line: 7 },
+    });
+    expect(refs("154,0000천원(국 108,000, 구 46,000)")?.total).toEqual({ line: 7, raw: "154,0000천원" });
+    expect(refs("2억원(국 1,0, 시 1)")?.national).toEqual({ line: 7, raw: "1,0억원" });
+  });
+
   test("an unknown source is reported, not dropped", () => {
     const r = read("10,000천원(기금 10,000)");
     expect(r.b).toEqual({ total: 10_000, parts: {} });
@@ -160,6 +173,9 @@ describe("task plan table", () => {
       sink,
     );
     expect(t.budget.parts.national).toBe(867_500);
+    // The text as written stays with the figure so that the workbook can hold it.
+    expect(t.budget.refs?.national).toEqual({ line: 2, raw: "867,5000천원" });
+    expect(t.budget.refs?.total).toEqual({ line: 1 });
     expect(sink.findings).toMatchObject([
       { code: "malformed-number", severity: "error", location: { line: 2, field: "national", path: ["s", "t"] }, expected: 867_500, actual: null },
     ]);

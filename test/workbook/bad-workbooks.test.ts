@@ -42,6 +42,25 @@ describe("readPlanFromTables on bad input", () => {
     expect(r.plan.strategies[0].tasks[1].budget).toMatchObject({ total: 1500, parts: { national: 1500 } });
   });
 
+  it("a badly grouped number is an error at its cell, read as the reading that fits its row", () => {
+    const r = readPlanFromTables([
+      taskTable([
+        ["전략 A", "과제 1", 10, 1_199_500, "867,5000", 165_450, 167_050, null],
+        // A figure that names its own unit is converted to the column's 천원.
+        ["전략 A", "과제 2", 10, "1,2억원", 1_200_000, null, null, null],
+      ]),
+    ]);
+    expect(r.findings.map((f) => [f.code, `${f.location.sheet}!${f.location.cell}`, f.location.field, f.location.raw, f.expected])).toEqual([
+      ["malformed-number", "추진계획!E2", "national", "867,5000", 867_000],
+      ["malformed-number", "추진계획!D3", "total", "1,2억원", 1_200_000],
+    ]);
+    expect(r.findings[0].message.ko).toContain("867,500 / 867,000 / 8,675,000 중 867,000천원(으)로 읽었습니다");
+    expect(r.plan.strategies[0].tasks.map((t) => [t.budget.total, t.budget.parts.national])).toEqual([
+      [1_199_500, 867_000],
+      [1_200_000, 1_200_000],
+    ]);
+  });
+
   it("merged cells are reported and read with the merged value in every row", () => {
     const r = readPlanFromTables([
       taskTable([["전략 A", "과제 1", 1, 10, 10, null, null, null], [null, "과제 2", 2, 20, 20, null, null, null]], HEADER, {

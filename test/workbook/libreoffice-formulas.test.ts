@@ -11,7 +11,7 @@ import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
 import { writeWorkbookFile } from "../../src/cli/xlsx-write";
 import { workbookTables } from "../../src/cli/xlsx-read";
 import { classifyTable, type InputTable } from "../../src/workbook/read-tables";
-import { matchHeaders, summaryByStrategyColumns, summaryByTaskColumns } from "../../src/workbook/columns";
+import { matchHeaders, summaryByStrategyColumns, summaryByTaskColumns, taskPlanColumns } from "../../src/workbook/columns";
 import { cleanupRecalc, findSoffice, generatePlan, recalcWithLibreOffice } from "../../bench/workbook-helpers";
 import { fixturePlan, readWorkbook, tempDir } from "./helpers/workbook-files";
 
@@ -23,6 +23,15 @@ function num(v: unknown): Num {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v !== "number") throw new Error(`expected a number, got ${JSON.stringify(v)}`);
   return v;
+}
+
+/**
+ * The plan with its malformed figures fixed (867,5000 typed as 867,500): the template then
+ * writes numbers only, which the formulas sum like the core does. A malformed figure stays
+ * text in the workbook, which SUMIFS leaves out; that case has its own test below.
+ */
+function fixed(plan: Plan): Plan {
+  return JSON.parse(JSON.stringify(plan, (k, v) => (k === "raw" ? undefined : v)));
 }
 
 async function recalculated(plan: Plan): Promise<InputTable[]> {
@@ -84,7 +93,7 @@ describe("summary formulas recalculated by LibreOffice", () => {
   });
 
   it("equal the core summary for the Seo-gu 2020 fixture (half-up)", async () => {
-    const { plan } = fixturePlan();
+    const plan = fixed(fixturePlan().plan);
     plan.settings.roundingMode = "half-up";
     const tables = await recalculated(plan);
     compare(plan, tables, summarizePlan(plan, "half-up"));
@@ -96,7 +105,7 @@ describe("summary formulas recalculated by LibreOffice", () => {
   });
 
   it("equal the core summary for the fixture with largest-remainder rounding, and every row adds up", async () => {
-    const { plan } = fixturePlan();
+    const plan = fixed(fixturePlan().plan);
     plan.settings.roundingMode = "largest-remainder";
     const expected = summarizePlan(plan, "largest-remainder");
     const tables = await recalculated(plan);
@@ -106,6 +115,35 @@ describe("summary formulas recalculated by LibreOffice", () => {
     for (const r of t.values.slice(1)) {
       const parts = expected.sourceKeys.reduce((a, k) => a + (num(r[m.index["gen:src:" + k]]) ?? 0), 0);
       expect(num(r[m.index.total])).toBe(parts);
+    }
+  });
+
+  it("leave a malformed figure kept as text out, with numbers and statuses everywhere, never #VALUE!", async () => {
+    const { plan } = fixturePlan();
+    const tasks = plan.strategies.flatMap((s) => s.tasks);
+    const malformed = tasks.find((t) => t.budget.refs?.national?.raw === "867,5000천원")!;
+    expect(malformed).toBeDefined();
+    // A malformed 계 as well, in a plan whose summaries leave 민자 out (계 - 민자 is counted).
+    const first = tasks[0];
+    expect(plan.summary.sourceKeys).not.toContain("private");
+    first.budget.refs = { ...first.budget.refs, total: { line: 1, raw: "43,9000천원" } };
+    const tables = await recalculated(plan);
+    const errors = tables.flatMap((t) => t.values.flat().filter((v) => typeof v === "string" && /^#[A-Z/0!?]+/.test(v)).map((v) => `${t.sheet}: ${v}`));
+    expect(errors).toEqual([]);
+    const tp = table(tables, "taskPlans");
+    const m = matchHeaders(tp.values[0], taskPlanColumns(plan.settings));
+    const rowOf = (name: string) => tp.values.find((r) => r[m.index.task] === name)!;
+    // The text stays text; the 요약 반영액 of a row whose 계 is text is the sum of its parts.
+    expect(rowOf(malformed.name)[m.index["src:national"]]).toBe("867,5000천원");
+    expect(rowOf(first.name)[m.index.total]).toBe("43,9000천원");
+    const parts = plan.summary.sourceKeys!.reduce((a, k) => a + (first.budget.parts[k] ?? 0), 0);
+    expect(rowOf(first.name)[m.index.counted]).toBe(parts);
+    // Every status cell shows a word: the summaries are numbers, only short of the text cell.
+    for (const kind of ["summaryByTask", "summaryByStrategy"]) {
+      const t = table(tables, kind);
+      const s = t.values[0].findIndex((h) => h === "상태");
+      expect(s).toBeGreaterThanOrEqual(0);
+      for (const r of t.values.slice(1)) expect(["일치", "끝수", "불일치", ""]).toContain(r[s]);
     }
   });
 

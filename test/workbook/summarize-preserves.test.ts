@@ -56,7 +56,10 @@ describe("summarize", () => {
     const output = path.join(dir, "out.xlsx");
     const result = await summarizeWorkbook(input, output, "ko");
     expect(result.regenerated).toBeGreaterThan(40);
-    expect(result.findings.length).toBe(checkPlan(plan).length);
+    // The checks' findings, and the malformed 867,5000천원 the workbook keeps as text, at its cell.
+    const codes = result.findings.map((f) => f.code).sort();
+    expect(codes).toEqual([...checkPlan(plan).map((f) => f.code), "malformed-number"].sort());
+    expect(result.findings.find((f) => f.code === "malformed-number")!.location).toMatchObject({ sheet: "추진계획", cell: "E11", raw: "867,5000천원" });
 
     const a = await readWorkbook(input);
     const b = await readWorkbook(output);
@@ -75,6 +78,7 @@ describe("summarize", () => {
     }
     for (const k of sb.keys()) if (!sa.has(k)) expect(isGenerated(k)).toBe(true);
     expect(generated.size).toBeGreaterThan(40);
+    expect(b.getWorksheet("추진계획")!.getCell("E11").value).toBe("867,5000천원");
     // The overwritten cell is a formula again, the same one the template wrote.
     expect(JSON.stringify(b.getWorksheet("요약")!.getCell("F2").value)).toBe(original);
     // Sheet order is kept and the findings sheet is filled.
