@@ -11,7 +11,7 @@ import { resolveSource } from "../core/amounts";
 import { importPlanText } from "../import";
 import { expandArgs } from "./globs";
 import { countLine, formatFindings, type Lang } from "./report";
-import { InputError, loadAndCheck, summarizeWorkbook, writePlanWorkbook } from "./workbook-io";
+import { InputError, loadAndCheck, summarizeWorkbook, writePlanWorkbook, type SummarizeResult } from "./workbook-io";
 import { checkPlan } from "../core";
 
 export interface CliIO {
@@ -267,13 +267,27 @@ async function summarizeCommand(rest: string[], args: Args, io: CliIO, lang: Lan
   if (!/\.xls[xm]$/i.test(input)) throw new InputError(lang === "ko" ? `.xlsx 파일이 아닙니다: ${rest[0]}` : `Not an .xlsx file: ${rest[0]}`);
   const out = resolvePath(io, str(args.flags, "o", "output") ?? rest[0]);
   ensureDir(out);
-  const { findings, regenerated } = await summarizeWorkbook(input, out, lang);
+  const { findings, regenerated, added, addedRows } = await summarizeWorkbook(input, out, lang);
   io.stdout(
     lang === "ko"
       ? `요약을 다시 만들었습니다: ${out} (수식 ${regenerated}개; ${countLine(findings, lang)})\n`
       : `Summaries regenerated: ${out} (${regenerated} formulas; ${countLine(findings, lang)})\n`,
   );
+  if (addedRows.length) io.stdout(addedRowsText(added, addedRows, lang));
   return 0;
+}
+
+/**
+ * Which summary rows were added, so the user knows where to type the declared figures:
+ * "요약 행 추가: 과제별 2, 분야별 1" and one line a row.
+ */
+function addedRowsText(added: SummarizeResult["added"], rows: SummarizeResult["addedRows"], lang: Lang): string {
+  const head = lang === "ko" ? `요약 행 추가: 과제별 ${added.byTask}, 분야별 ${added.byStrategy}` : `Summary rows added: by task ${added.byTask}, by strategy ${added.byStrategy}`;
+  const label = (r: SummarizeResult["addedRows"][number]) =>
+    r.table === "summaryByTask" ? (lang === "ko" ? "과제별" : "by task") : lang === "ko" ? "분야별" : "by strategy";
+  const lines = rows.map((r) => `  ${label(r)}: ${r.task !== undefined ? `${r.strategy} › ${r.task}` : r.strategy}`);
+  const note = lang === "ko" ? "  (공표 칸은 비어 있습니다: 공표한 수치를 입력하세요)" : "  (declared cells are empty: type the published figures)";
+  return [head, ...lines, note].join("\n") + "\n";
 }
 
 /** The bundled sample first, then the shared fixture beside the repository. */

@@ -12,8 +12,10 @@ import { importPlanText } from "../import";
 import { FINDING_COLUMNS } from "../workbook/columns";
 import { readPlanFromTables } from "../workbook/read-tables";
 import { regenerateFormulas } from "../workbook/regenerate";
+import { planSummaryRows } from "../workbook/summary-rows";
 import { TABLE_NAMES } from "../workbook/summary-formulas";
 import { buildWorkbookSpec, findingsRows, SHEET_NAMES } from "../workbook/template-sheets";
+import { growSummaryTables } from "./grow-tables";
 import { workbookTables } from "./xlsx-read";
 import { addSheet, writeWorkbookFile } from "./xlsx-write";
 
@@ -103,15 +105,24 @@ export interface SummarizeResult {
   findings: Finding[];
   /** Cells whose formulas were rewritten. */
   regenerated: number;
+  /** Summary rows added for tasks / strategies of TaskPlans the summaries lacked. */
+  added: { byTask: number; byStrategy: number };
+  /** The added rows' names, in table order. */
+  addedRows: Array<{ table: "summaryByTask" | "summaryByStrategy"; strategy: string; task?: string }>;
 }
 
 /**
  * Regenerates the generated columns (summary formulas, 요약 반영액, status) and the findings
- * sheet of an existing workbook; every other cell is left as it was.
+ * sheet of an existing workbook, after adding summary rows for tasks and strategies that
+ * TaskPlans has and the summaries lack; every other cell is left as it was (cells below an
+ * added row in the table's columns move down with it, as in Excel).
  */
 export async function summarizeWorkbook(input: string, output: string, lang: Lang): Promise<SummarizeResult> {
   const wb = await loadWorkbook(input, lang);
-  const read = readPlanFromTables(workbookTables(wb));
+  const rows = planSummaryRows(readPlanFromTables(workbookTables(wb)));
+  growSummaryTables(wb, rows);
+  // Read again: formulas and findings follow the workbook as it now is (the new rows in).
+  const read = rows.tables.length ? readPlanFromTables(workbookTables(wb)) : rows.read;
   const findings = withChecks(read.plan, read.findings);
   const formulas = regenerateFormulas(read, lang);
   for (const g of formulas) {
@@ -136,5 +147,6 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
   if (orderNo !== undefined && read.tables.findings) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
   await wb.xlsx.writeFile(output);
-  return { findings, regenerated: formulas.length };
+  const addedRows = rows.tables.flatMap((g) => g.added.map((a) => ({ table: g.kind, strategy: a.strategy, task: a.task })));
+  return { findings, regenerated: formulas.length, added: rows.added, addedRows };
 }

@@ -47,7 +47,12 @@ export interface InsertResult {
 }
 
 export type RegenerateResult =
-  | { status: "done"; changedCells: number }
+  | {
+      status: "done";
+      changedCells: number;
+      /** Summary rows added for tasks / strategies of TaskPlans the summaries lacked (declared cells left empty). */
+      addedRows?: { byTask: number; byStrategy: number };
+    }
   | { status: "confirm-needed"; editedCells: string[] };
 
 export interface PlanWorkbookOps {

@@ -6,11 +6,16 @@
  *  - validate, regenerate: 1 read (tables by their template names + jobplan's state) +
  *    1 write. When a table or the state sheet is missing (a workbook made elsewhere or
  *    edited), the read falls back to one discovery sync and one more read.
- *  - undoRegeneration: 1 read (state) + 1 write.
+ *  - undoRegeneration: 1 read (state, and the tables: rows regeneration added are deleted
+ *    only while they still hold what it wrote) + 1 write.
  *  - selectCell: 1.
  * Writes are range writes of at most `chunkCells` cells; they are flushed together unless
  * the estimated request passes `maxPayloadBytes`, in which case the writer syncs once per
  * payload-sized batch (documented in adapter.ts).
+ *
+ * Regeneration also adds summary rows for tasks and strategies that TaskPlans has and the
+ * summaries lack (see workbook/summary-rows.ts and grow-rows.ts): the rows are inserted in
+ * the same write sync, before the cell writes, which use the grown tables' addresses.
  *
  * jobplan's own memory lives in a very hidden sheet (STATE_SHEET): which generated cells
  * it wrote last (a hash of each formula), which cells it highlighted, and the previous
@@ -46,6 +51,8 @@ import {
 import type { CellSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
 import { a1, columnLetter } from "../workbook/workbook-model";
 import { lambdaNames, lambdaSupport, NO_LAMBDA_MESSAGE } from "../functions/lambda-names";
+import { planSummaryRows, rowBeforeGrowth } from "../workbook/summary-rows";
+import { queueRowDeletes, queueRowInserts, recordsAfterGrowth, recordsBeforeGrowth, rowsStillThere, undoRowsOf, type UndoRows } from "./grow-rows";
 
 /** The very hidden sheet that holds jobplan's state. */
 export const STATE_SHEET = "jobplan_state";
@@ -78,8 +85,12 @@ export interface JobplanState {
   /** "sheet!cell" -> hash of the canonical formula jobplan last wrote there. */
   generated: Record<string, string>;
   highlights: CellRecord[];
-  /** `cells` had contents; `empty` ("sheet!cell") were empty before the regeneration. */
-  undo: null | { cells: UndoCell[]; empty?: string[]; generated: Record<string, string> };
+  /**
+   * `cells` had contents; `empty` ("sheet!cell") were empty before the regeneration (both at
+   * their addresses after it); `rows` are the summary rows it inserted, deleted after the
+   * cells are restored.
+   */
+  undo: null | { cells: UndoCell[]; empty?: string[]; generated: Record<string, string>; rows?: UndoRows[] };
 }
 
 function emptyState(): JobplanState {
@@ -879,52 +890,85 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
     async regenerate(opts?: { force?: boolean }): Promise<RegenerateResult> {
       return run(async (context) => {
         const read = await readWorkbook(context, { formulas: true, tables: true });
-        const result = readPlanFromTables(read.inputs);
-        const formulas = regenerateFormulas(result, lang);
+        // Summary rows for tasks / strategies TaskPlans has and the summaries lack: the
+        // formulas are those of the workbook with the rows in, at the addresses they will have.
+        const rows = planSummaryRows(readPlanFromTables(read.inputs));
+        const formulas = regenerateFormulas(rows.read, lang);
         const state = read.state;
+        /** "sheet!cell" of a grown-workbook cell before the rows went in; undefined in a new row. */
+        const before = (sheet: string, cell: string): string | undefined => {
+          const { row, col } = parseA1(cell);
+          const r = rowBeforeGrowth(rows, sheet, row, col);
+          return r === undefined ? undefined : key(sheet, a1(r, col));
+        };
         const edited: string[] = [];
         const changes: Array<{ sheet: string; cell: string; content: WriteValue }> = [];
         const undoCells: UndoCell[] = [];
         const undoEmpty: string[] = [];
         const generated: Record<string, string> = {};
+        /** What to write back on undo; nothing for a cell of an inserted row (the row goes). */
+        const remember = (sheet: string, cell: string, old: string | undefined) => {
+          if (!old) return;
+          const [curFormula, curValue] = read.cells.get(old) ?? ["", ""];
+          const prev = restoreContent(curFormula, curValue);
+          if (prev === "") undoEmpty.push(key(sheet, cell));
+          else undoCells.push({ sheet, cell, content: prev });
+        };
         for (const g of formulas) {
           const k = key(g.sheet, g.cell);
+          const old = before(g.sheet, g.cell);
           const next = "=" + g.formula;
           const nextCanon = canonicalFormula(next);
           generated[k] = hashText(nextCanon);
-          const [curFormula, curValue] = read.cells.get(k) ?? ["", ""];
+          const [curFormula] = (old && read.cells.get(old)) || ["", ""];
           const curCanon = canonicalFormula(curFormula);
           if (curCanon === nextCanon) continue;
           const isEmpty = curFormula === "" || curFormula === null || curFormula === undefined;
-          const last = state.generated[k];
-          if (!isEmpty && (last === undefined || last !== hashText(curCanon))) edited.push(k);
+          const last = old ? state.generated[old] : undefined;
+          // Reported at the address the user sees now, before any row goes in.
+          if (!isEmpty && (last === undefined || last !== hashText(curCanon))) edited.push(old ?? k);
           changes.push({ sheet: g.sheet, cell: g.cell, content: next });
-          const prev = restoreContent(curFormula, curValue);
-          if (prev === "") undoEmpty.push(k);
-          else undoCells.push({ sheet: g.sheet, cell: g.cell, content: prev });
+          remember(g.sheet, g.cell, old);
         }
         if (edited.length && !opts?.force) return { status: "confirm-needed" as const, editedCells: edited };
+        // Names of the added rows: text, never formulas.
+        for (const g of rows.tables) {
+          for (const c of g.cells) {
+            changes.push({ sheet: g.sheet, cell: c.cell, content: encodeCell({ value: c.value }) });
+            remember(g.sheet, c.cell, before(g.sheet, c.cell));
+          }
+        }
         const writer = new Writer(context, maxPayloadBytes);
+        const undoRows = undoRowsOf(rows);
+        // Rows first: the cell writes below use the addresses of the grown tables.
+        await writer.add(queueRowInserts(context, rows));
         await writeRuns(context, writer, changes, chunkCells);
-        state.undo = { cells: undoCells, empty: undoEmpty, generated: state.generated };
+        state.undo = { cells: undoCells, empty: undoEmpty, generated: state.generated, rows: undoRows };
         state.generated = generated;
+        if (undoRows.length) state.highlights = recordsAfterGrowth(state.highlights, { tables: undoRows });
         await writer.add(writeState(context, state, read.hasState));
         await writer.flush();
-        return { status: "done" as const, changedCells: changes.length };
+        return { status: "done" as const, changedCells: changes.length, addedRows: rows.added };
       });
     },
 
     async undoRegeneration(): Promise<boolean> {
       return run(async (context) => {
-        const read = await readWorkbook(context, { formulas: false, tables: false });
+        const read = await readWorkbook(context, { formulas: false, tables: true });
         const state = read.state;
         if (!read.hasState || !state.undo) return false;
+        const rows = state.undo.rows ?? [];
+        // Rows sorted or moved since: deleting by index would delete someone's row.
+        if (rows.length && !rowsStillThere(rows, read.inputs)) return false;
         const writer = new Writer(context, maxPayloadBytes);
         const empty = (state.undo.empty ?? []).map((k) => {
           const bang = k.lastIndexOf("!");
           return { sheet: k.slice(0, bang), cell: k.slice(bang + 1), content: "" as WriteValue };
         });
+        // Cells first, at the grown addresses; then the rows out, which moves them back.
         await writeRuns(context, writer, [...state.undo.cells, ...empty], chunkCells);
+        await writer.add(queueRowDeletes(context, rows));
+        if (rows.length) state.highlights = recordsBeforeGrowth(state.highlights, { tables: rows });
         state.generated = state.undo.generated;
         state.undo = null;
         await writer.add(writeState(context, state, true));

@@ -205,6 +205,9 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         return "";
       }
       setCanUndo(result.changedCells > 0);
+      const added = result.addedRows;
+      // New rows are worth saying: their declared cells wait for the published figures.
+      if (added && added.byTask + added.byStrategy > 0) return `${t.regenerateDone(result.changedCells)} ${t.rowsAdded(added.byTask, added.byStrategy)}`;
       return t.regenerateDone(result.changedCells);
     });
 

@@ -6,3 +6,4 @@ export * from "./plan-info";
 export * from "./template-sheets";
 export * from "./read-tables";
 export * from "./regenerate";
+export * from "./summary-rows";

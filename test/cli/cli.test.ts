@@ -1,10 +1,14 @@
 /** The CLI in-process (runCli) and once as a subprocess for real exit codes. */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { runCli, type CliIO } from "../../src/cli/run-cli";
 import { FIXTURE, readPlanFile, readWorkbook, REPO, tempDir } from "../workbook/helpers/workbook-files";
+import { appendTaskRows, DIGITAL_TASK, fixed, YOUTH_TASK } from "../workbook/helpers/added-tasks";
+import { importPlanText } from "../../src/import";
+import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
+import { renderWorkbook } from "../../src/cli/xlsx-write";
 
 jest.setTimeout(120_000);
 
@@ -142,6 +146,28 @@ describe("jobplan CLI (in-process)", () => {
     const read = await readPlanFile(path.join(dir, "seogu-sum.xlsx"));
     expect(read.plan.strategies).toHaveLength(5);
     expect(await runCli(["summarize", "notes.docx"], io(dir))).toBe(2);
+    // Nothing was missing from the summaries: no rows added, nothing said about them.
+    expect(x.out).not.toContain("요약 행 추가");
+  });
+
+  it("summarize says which summary rows it added for tasks typed into TaskPlans (ko and en)", async () => {
+    const plan = fixed(importPlanText(readFileSync(FIXTURE, "utf8")).plan);
+    const spec = buildWorkbookSpec(plan, []);
+    appendTaskRows(spec, [YOUTH_TASK, DIGITAL_TASK]);
+    await renderWorkbook(spec).xlsx.writeFile(path.join(dir, "added.xlsx"));
+    const ko = io(dir);
+    expect(await runCli(["summarize", "added.xlsx", "-o", "added-ko.xlsx"], ko)).toBe(0);
+    expect(ko.out).toContain("요약 행 추가: 과제별 2, 분야별 1\n");
+    expect(ko.out).toContain(`  과제별: ${YOUTH_TASK.strategy} › ${YOUTH_TASK.task}\n`);
+    expect(ko.out).toContain(`  분야별: ${DIGITAL_TASK.strategy}\n`);
+    const en = io(dir);
+    expect(await runCli(["summarize", "added.xlsx", "-o", "added-en.xlsx", "--lang", "en"], en)).toBe(0);
+    expect(en.out).toContain("Summary rows added: by task 2, by strategy 1\n");
+    expect(en.out).toContain(`  by strategy: ${DIGITAL_TASK.strategy}\n`);
+    // The regenerated file has nothing left to add.
+    const again = io(dir);
+    expect(await runCli(["summarize", "added-ko.xlsx", "-o", "added-again.xlsx"], again)).toBe(0);
+    expect(again.out).not.toContain("요약 행 추가");
   });
 
   it("demo imports the bundled sample, writes out/seogu-2020.xlsx and exits 0 with the count", async () => {

@@ -295,7 +295,7 @@ describe("regenerate", () => {
     fillPlan(fx, 5);
     expect((await ops.regenerate()).status).toBe("done");
     // Nothing to do the second time.
-    expect(await ops.regenerate()).toEqual({ status: "done", changedCells: 0 });
+    expect(await ops.regenerate()).toEqual({ status: "done", changedCells: 0, addedRows: { byTask: 0, byStrategy: 0 } });
 
     const tp = fx.sheet("추진계획");
     tp.set("I3", 12345); // 요약 반영액 of the second row, typed over
@@ -308,7 +308,7 @@ describe("regenerate", () => {
     expect(diffCells(before, userCells(fx))).toEqual([]);
 
     const forced = await ops.regenerate({ force: true });
-    expect(forced).toEqual({ status: "done", changedCells: 2 });
+    expect(forced).toEqual({ status: "done", changedCells: 2, addedRows: { byTask: 0, byStrategy: 0 } });
     expect(tp.formula("I3")).not.toBe(12345);
     expect(String(tp.formula("I3"))).toMatch(/^=/);
 

@@ -1234,32 +1234,76 @@ class FakeTableRowCollection extends FakeProxy {
     if (this._count === undefined) throw new FakeOfficeError("PropertyNotLoaded", "count");
     return this._count;
   }
-  add(index: number | null | undefined, values: unknown[][]) {
+  /**
+   * Inserts rows at a body index (the end when null or -1), as Excel does: cells of the
+   * table's columns at and below move down (other columns stay), so does a table below in
+   * those columns; the new cells take the number format of the body row above.
+   */
+  add(index: number | null | undefined, values?: unknown[][]) {
     this.context.enqueue(() => {
       const t = this.table._table();
-      if (index !== null && index !== undefined && index !== t.r1 - t.r0)
-        throw new FakeOfficeError("NotImplemented", "the fake appends rows only");
-      const start = t.totals ? t.r1 : t.r1 + 1;
-      if (t.totals) {
-        for (let c = t.c0; c <= t.c1; c++) {
-          const cell = t.sheet.cells.get(key(t.r1, c));
-          t.sheet.cells.delete(key(t.r1, c));
-          if (cell) t.sheet.cells.set(key(t.r1 + values.length, c), cell);
-        }
-      }
-      for (let i = 0; i < values.length; i++) {
+      const body = t.r1 - t.r0 - (t.totals ? 1 : 0);
+      const at = index === null || index === undefined || index === -1 ? body : index;
+      if (at < 0 || at > body) throw new FakeOfficeError("InvalidArgument", `row index ${index} outside 0..${body}`);
+      const rows = values ?? [new Array(t.c1 - t.c0 + 1).fill("")];
+      if (rows.some((r) => r.length !== t.c1 - t.c0 + 1)) throw new FakeOfficeError("InvalidArgument", "row width differs from the table's");
+      const start = t.r0 + 1 + at;
+      shiftTableColumns(this.context.state, t, start, rows.length);
+      const formatRow = at > 0 ? start - 1 : start + rows.length;
+      for (let i = 0; i < rows.length; i++) {
         for (let c = 0; c <= t.c1 - t.c0; c++) {
           const k = key(start + i, t.c0 + c);
-          const cell = t.sheet.cells.get(k) ?? { value: "" };
-          const v = coerce(values[i][c], cell.numberFormat);
+          const above = t.sheet.cells.get(key(formatRow, t.c0 + c))?.numberFormat;
+          const cell: FakeCell = { value: "" };
+          if (above) cell.numberFormat = above;
+          const v = coerce(rows[i][c], cell.numberFormat);
           cell.value = v.value;
           if (v.formula !== undefined) cell.formula = v.formula;
-          else delete cell.formula;
-          t.sheet.cells.set(k, cell);
+          if (cell.value !== "" || cell.formula !== undefined || cell.numberFormat) t.sheet.cells.set(k, cell);
         }
       }
-      t.r1 += values.length;
-    }, estimateBytes(values));
+      t.r1 += rows.length;
+    }, estimateBytes(values ?? []));
+  }
+  getItemAt(index: number) {
+    return {
+      /** Deletes the row; cells of the table's columns below move up. */
+      delete: () =>
+        this.context.enqueue(() => {
+          const t = this.table._table();
+          const body = t.r1 - t.r0 - (t.totals ? 1 : 0);
+          if (index < 0 || index >= body) throw new FakeOfficeError("InvalidArgument", `no table row ${index}`);
+          if (body === 1) throw new FakeOfficeError("InvalidOperation", "a table keeps one data row");
+          shiftTableColumns(this.context.state, t, t.r0 + 1 + index, -1);
+          t.r1 -= 1;
+        }),
+    };
+  }
+}
+
+/**
+ * Moves the cells of table `t`'s columns from sheet row `from` down by `n`; a negative `n`
+ * deletes rows from..from-n-1 and moves the rest up. Tables below in those columns move
+ * with them; one that only partly overlaps the columns would be cut, which Excel refuses.
+ */
+function shiftTableColumns(st: WorkbookState, t: TableState, from: number, n: number): void {
+  const cells = t.sheet.cells;
+  for (const o of st.tables) {
+    if (o === t || o.deleted || o.sheet !== t.sheet || o.r0 < from || o.c1 < t.c0 || o.c0 > t.c1) continue;
+    if (o.c0 < t.c0 || o.c1 > t.c1) throw new FakeOfficeError("InvalidOperation", `inserting would shift part of table ${o.name}`);
+    o.r0 += n;
+    o.r1 += n;
+  }
+  const moving: Array<[number, number, FakeCell]> = [];
+  for (const [k, cell] of cells) {
+    const [r, c] = k.split(",").map(Number);
+    if (c < t.c0 || c > t.c1 || r < from) continue;
+    moving.push([r, c, cell]);
+    cells.delete(k);
+  }
+  for (const [r, c, cell] of moving) {
+    if (n < 0 && r < from - n) continue; // a deleted row
+    cells.set(key(r + n, c), cell);
   }
 }
 

@@ -209,6 +209,13 @@ describe("regenerate", () => {
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   });
 
+  test("says how many summary rows regeneration added", async () => {
+    const regenerate = jest.fn().mockResolvedValue({ status: "done", changedCells: 9, addedRows: { byTask: 2, byStrategy: 1 } });
+    render(<App ops={fakeOps({ regenerate })} />);
+    fireEvent.click(screen.getByRole("button", { name: "요약 다시 만들기" }));
+    await waitFor(() => expect(status()).toHaveTextContent("바뀐 셀 9개. 요약 행 추가: 과제별 2, 분야별 1"));
+  });
+
   test("confirm-needed; cancel leaves the workbook alone", async () => {
     const regenerate = jest.fn().mockResolvedValue({ status: "confirm-needed", editedCells: ["요약!F2"] });
     render(<App ops={fakeOps({ regenerate })} />);

@@ -11,6 +11,7 @@ import { summarizeWorkbook } from "../../src/cli/workbook-io";
 import { primitiveOf } from "../../src/cli/xlsx-read";
 import { cleanupRecalc, recalcWithLibreOffice } from "../../bench/workbook-helpers";
 import { fixturePlan, readWorkbook, tempDir } from "./helpers/workbook-files";
+import { appendTaskRows, YOUTH_TASK } from "./helpers/added-tasks";
 
 function snapshot(wb: ExcelJS.Workbook, skipSheets: string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -93,5 +94,34 @@ describe("summarize", () => {
     } finally {
       cleanupRecalc(recalculated);
     }
+  });
+
+  it("keeps a person's column inside the summary table when it adds a task's row: the row's note is empty, the others move with their rows", async () => {
+    const { plan } = fixturePlan();
+    const spec = buildWorkbookSpec(plan, []);
+    const summary = spec.sheets.find((s) => s.name === "요약")!.tables[0];
+    summary.columns.push({ key: "note", header: { ko: "비고", en: "Note" }, type: "text" });
+    summary.rows.forEach((r, i) => r.push({ value: `메모 ${i}` }));
+    summary.totals!.push({ value: null });
+    appendTaskRows(spec, [YOUTH_TASK]);
+    const wb = renderWorkbook(spec);
+    const extra = wb.addWorksheet("메모");
+    extra.getCell("B2").value = { formula: "SUM(1,2)" } as ExcelJS.CellFormulaValue;
+    const dir = tempDir();
+    const input = path.join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(input);
+    const output = path.join(dir, "out.xlsx");
+    expect((await summarizeWorkbook(input, output, "ko")).added).toEqual({ byTask: 1, byStrategy: 0 });
+    const a = snapshot(await readWorkbook(input), ["검증"]);
+    const b = snapshot(await readWorkbook(output), ["검증"]);
+    // The row went in at 요약 row 5; the table's columns A..I at and below it moved down one.
+    const moved = (k: string) => {
+      const m = /^요약!([A-I])(\d+)$/.exec(k);
+      return m && Number(m[2]) >= 5 ? `요약!${m[1]}${Number(m[2]) + 1}` : k;
+    };
+    const isGenerated = (key: string) => /^요약!([FGH])\d+$/.test(key) || /^분야별 목표!([G-L])\d+$/.test(key) || /^추진계획!I\d+$/.test(key);
+    for (const [k, v] of a) if (!isGenerated(k) || /![A-Z]+1$/.test(k)) expect([k, b.get(moved(k))]).toEqual([k, v]);
+    expect([b.get("요약!I4"), b.get("요약!I5"), b.get("요약!I6")]).toEqual([JSON.stringify("메모 2"), undefined, JSON.stringify("메모 3")]);
+    expect(b.get("메모!B2")).toBe(a.get("메모!B2"));
   });
 });
