@@ -6,6 +6,7 @@
  * arithmetic only.
  */
 import type { FundingSource, Unit } from "./model";
+import { sumParts } from "./rollup";
 
 export interface ParsedNumber {
   kind: "number";
@@ -321,15 +322,11 @@ export function likelyValue(
   parts: Record<string, number>,
 ): number | null {
   if (candidates.length === 0) return null;
+  const all = sumParts(parts);
   const fits = candidates.filter((c) => {
-    if (field === "total") return sum(parts) === c;
+    if (field === "total") return all === c;
     if (total === null) return false;
-    const others = sum(Object.fromEntries(Object.entries(parts).filter(([k]) => k !== field)));
-    return others + c === total;
+    return all - (parts[field] ?? 0) + c === total;
   });
   return fits.length === 1 ? fits[0] : candidates[0];
-}
-
-function sum(parts: Record<string, number>): number {
-  return Object.values(parts).reduce((a, b) => a + b, 0);
 }

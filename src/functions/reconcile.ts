@@ -12,7 +12,7 @@ import {
   columnIn,
   isError,
   parseTable,
-  plainInteger,
+  quickFigure,
   readFigure,
   type Cell,
   type ParsedTable,
@@ -104,17 +104,8 @@ function computeAggregates(t: ParsedTable, withTasks: boolean): DetailAggregates
       const col = figCols[i];
       let v = 0;
       if (col >= 0) {
-        // Plain numbers and integers as text first, written out rather than calling quickFigure:
-        // this runs for every figure of the range, and a helper shared with the other functions
-        // was measured slower once they had run (bench/functions.ts).
-        const raw = cells[col];
-        let q: number | undefined;
-        if (quick[i]) {
-          if (typeof raw === "number") q = Number.isFinite(raw) ? raw : undefined;
-          else if (typeof raw === "string") q = raw === "" || raw === "-" ? 0 : plainInteger(raw);
-          else if (raw === null || raw === undefined) q = 0;
-        }
-        if (q !== undefined) v = q;
+        const q = quick[i] ? quickFigure(cells[col]) : undefined;
+        if (q !== undefined) v = q ?? 0;
         else {
           const f = readFigure(t, row.r, col, figUnits[i]);
           if (f !== null && typeof f === "object") return f;

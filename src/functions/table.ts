@@ -526,10 +526,6 @@ export function plainInteger(raw: string): number | undefined {
 }
 
 /**
- * Reads a cell as a number: Excel numbers as they are; text through the core's exact parser
- * (`1,234`, `-`, `△500`, `6,678억원`). Money figures are converted to `toUnit`.
- */
-/**
  * The common cells, read without any lookup: a finite number, an empty cell or `-` (null),
  * a plain integer as text. Undefined means: use {@link readFigure}.
  */
@@ -546,6 +542,10 @@ export function columnIn(t: ParsedTable, col: number, unit: Unit | undefined): b
   return unit === undefined || from === undefined || from === unit;
 }
 
+/**
+ * Reads a cell as a number: Excel numbers as they are; text through the core's exact parser
+ * (`1,234`, `-`, `△500`, `6,678억원`). Money figures are converted to `toUnit`.
+ */
 export function readFigure(
   t: ParsedTable,
   r: number,
