@@ -1,15 +1,10 @@
 /** Human-readable and JSON reports of findings, in Korean or English. */
 import type { Finding, Severity } from "../core/findings";
+import { SEVERITY_ORDER as ORDER, SEVERITY_WORDS as SEVERITY } from "../core/vocabulary";
 import { findingPlace } from "../workbook/template-sheets";
 
 export type Lang = "ko" | "en";
 
-const SEVERITY: Record<Lang, Record<Severity, string>> = {
-  ko: { error: "오류", warning: "경고", info: "정보" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function counts(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -20,7 +15,7 @@ export function counts(findings: readonly Finding[]): Record<Severity, number> {
 export function countLine(findings: readonly Finding[], lang: Lang): string {
   const c = counts(findings);
   return lang === "ko"
-    ? `오류 ${c.error}건, 경고 ${c.warning}건, 정보 ${c.info}건`
+    ? `${SEVERITY.ko.error} ${c.error}건, ${SEVERITY.ko.warning} ${c.warning}건, ${SEVERITY.ko.info} ${c.info}건`
     : `${c.error} error(s), ${c.warning} warning(s), ${c.info} info`;
 }
 

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync } from "fs";
 import path from "path";
 import type { Finding } from "../core/findings";
 import { hasErrors } from "../core/findings";
-import { DEFAULT_SOURCES, emptyPlan, type FundingSource, type Plan } from "../core/model";
-import { resolveSource } from "../core/amounts";
+import { emptyPlan, type Plan } from "../core/model";
+import { parseSourceList } from "../core/vocabulary";
 import { importPlanText } from "../import";
 import { expandArgs } from "./globs";
 import { countLine, formatFindings, type Lang } from "./report";
@@ -97,24 +97,6 @@ function str(flags: Args["flags"], ...names: string[]): string | undefined {
   return undefined;
 }
 
-/** `국비,도비,군비,민자` -> funding sources, known labels mapped onto the default keys. */
-export function parseSources(list: string): FundingSource[] {
-  const labels = list.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
-  const used = new Set<string>();
-  return labels.map((label, i) => {
-    const known = resolveSource(label, DEFAULT_SOURCES);
-    if (known && !used.has(known.key)) {
-      used.add(known.key);
-      return { ...known, label, aliases: [...new Set([label, ...known.aliases])] };
-    }
-    const key = `source${i + 1}`;
-    used.add(key);
-    const src: FundingSource = { key, label, labelEn: label, aliases: [label] };
-    if (/민/.test(label)) src.isPrivate = true;
-    return src;
-  });
-}
-
 function resolvePath(io: CliIO, p: string): string {
   return path.resolve(io.cwd, p);
 }
@@ -168,9 +150,8 @@ async function templateCommand(args: Args, io: CliIO, lang: Lang): Promise<numbe
   }
   const sources = str(args.flags, "sources");
   if (sources !== undefined) {
-    const parsed = parseSources(sources);
-    if (!parsed.length) throw new UsageError(lang === "ko" ? "--sources가 비어 있습니다" : "--sources is empty");
-    plan.settings.sources = parsed;
+    if (!sources.replace(/[\s,，、;]/g, "")) throw new UsageError(lang === "ko" ? "--sources가 비어 있습니다" : "--sources is empty");
+    plan.settings.sources = parseSourceList(sources);
   }
   const rounding = str(args.flags, "rounding");
   if (rounding !== undefined) {
@@ -293,11 +274,8 @@ function addedRowsText(added: SummarizeResult["added"], rows: SummarizeResult["a
 /** The bundled sample first, then the shared fixture beside the repository. */
 export function demoFixture(): string | undefined {
   const repo = path.resolve(__dirname, "..", "..");
-  const candidates = [
-    path.join(repo, "samples", "seogu-2020-jobs-plan.txt"),
-    path.join(repo, "..", "shared", "fixtures", "seogu-2020-jobs-plan.txt"),
-  ];
-  return candidates.find((p) => existsSync(p));
+  const sample = path.join(repo, "samples", "seogu-2020-jobs-plan.txt");
+  return existsSync(sample) ? sample : undefined;
 }
 
 async function demoCommand(io: CliIO, lang: Lang): Promise<number> {

@@ -3,6 +3,7 @@
  * takes: Excel tables where there are any, else each sheet's used range.
  */
 import ExcelJS from "exceljs";
+import { parseBox, type CellBox } from "../core/a1";
 import type { InputTable, MergedRange } from "../workbook/read-tables";
 
 export type Primitive = string | number | boolean | null;
@@ -36,19 +37,11 @@ export function primitiveOf(cell: ExcelJS.Cell): Primitive {
   return String(v);
 }
 
-/** "A1:C3" -> 0-based corners. */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b] = ref.replace(/\$/g, "").split(":");
-  const one = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(s);
-    if (!m) throw new Error(`bad cell address ${s}`);
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
-  const p = one(a);
-  const q = b ? one(b) : p;
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+/** "A1:C3" -> 0-based corners; a bad reference in the file is an error naming it. */
+export function parseRange(ref: string): CellBox {
+  const box = parseBox(ref);
+  if (!box) throw new Error(`bad cell range ${ref}`);
+  return box;
 }
 
 interface LoadedTable {

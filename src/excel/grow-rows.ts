@@ -11,7 +11,7 @@
  */
 import type { InputTable } from "../workbook/read-tables";
 import { rowAfterGrowth, rowBeforeGrowth, type SummaryRowPlan } from "../workbook/summary-rows";
-import { a1 } from "../workbook/workbook-model";
+import { a1, parseA1 } from "../core/a1";
 
 /** What undo needs of one grown table (kept in jobplan's state sheet). */
 export interface UndoRows {
@@ -63,10 +63,9 @@ export function queueRowInserts(context: Excel.RequestContext, plan: SummaryRowP
 function valueAt(inputs: readonly InputTable[], sheet: string, table: string, cell: string): unknown {
   const t = inputs.find((x) => x.name === table && x.sheet === sheet);
   if (!t) return undefined;
-  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return t.values[Number(m[2]) - 1 - t.origin.row]?.[col - 1 - t.origin.col];
+  const at = parseA1(cell);
+  if (!at) return undefined;
+  return t.values[at.row - t.origin.row]?.[at.col - t.origin.col];
 }
 
 /** Whether every inserted row is still where regeneration put it (nobody sorted or moved rows). */

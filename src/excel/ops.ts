@@ -36,8 +36,9 @@ import type {
   RegenerateResult,
 } from "./adapter";
 import type { Finding } from "../core/findings";
-import type { FundingSource, Plan } from "../core/model";
-import { DEFAULT_SOURCES, emptyPlan, resolveSource } from "../core/index";
+import type { Plan } from "../core/model";
+import { emptyPlan } from "../core/index";
+import { parseSourceList } from "../core/vocabulary";
 import { checkPlan } from "../core/validate";
 import { importPlanText } from "../import/index";
 import {
@@ -49,7 +50,7 @@ import {
   type InputTable,
 } from "../workbook/index";
 import type { CellSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
-import { a1, columnLetter } from "../workbook/workbook-model";
+import { a1, columnLetter, parseA1, quoteSheet, splitAddress } from "../core/a1";
 import { lambdaNames, lambdaSupport, NO_LAMBDA_MESSAGE } from "../functions/lambda-names";
 import { planSummaryRows, rowBeforeGrowth } from "../workbook/summary-rows";
 import { queueRowDeletes, queueRowInserts, recordsAfterGrowth, recordsBeforeGrowth, rowsStillThere, undoRowsOf, type UndoRows } from "./grow-rows";
@@ -194,16 +195,11 @@ export function canonicalFormula(input: unknown): string {
 // ---------------------------------------------------------------------------------------
 // Addresses
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function parseA1(cell: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(cell.trim());
-  if (!m) throw new Error(`bad cell ${cell}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+/** A cell address as written by jobplan; a bad one is a bug, not a user error. */
+function cellAt(cell: string): { row: number; col: number } {
+  const at = parseA1(cell);
+  if (!at) throw new Error(`bad cell ${cell}`);
+  return at;
 }
 
 function rangeA1(row: number, col: number, rows: number, cols: number): string {
@@ -213,11 +209,8 @@ function rangeA1(row: number, col: number, rows: number, cols: number): string {
 
 /** "'Sheet 1'!B3:C4" -> {sheet, row, col} of the top-left cell. */
 function parseAddress(address: string): { sheet: string; row: number; col: number } {
-  const bang = address.lastIndexOf("!");
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const local = address.slice(bang + 1).split(":")[0];
-  return { sheet, ...parseA1(local) };
+  const { sheet, ref } = splitAddress(address);
+  return { sheet: sheet ?? "", ...cellAt(ref.split(":")[0]) };
 }
 
 function argbToHex(color: string): string {
@@ -660,29 +653,6 @@ async function renderWorkbook(
 // ---------------------------------------------------------------------------------------
 // Helpers for the operations
 
-function sourcesFrom(list: string[]): FundingSource[] {
-  const out: FundingSource[] = [];
-  for (const raw of list) {
-    const label = raw.trim();
-    if (!label) continue;
-    const known = DEFAULT_SOURCES.find((s) => s.key === label) ?? resolveSource(label, DEFAULT_SOURCES);
-    // A label that only partly matches a default (도비 -> 시도비) keeps its own label.
-    if (known && (known.key === label || known.label === label)) {
-      if (!out.some((s) => s.key === known.key)) out.push({ ...known, aliases: [...known.aliases] });
-      continue;
-    }
-    const key = known && !out.some((s) => s.key === known.key) ? known.key : `src${out.length + 1}`;
-    out.push({
-      key,
-      label,
-      labelEn: known?.labelEn ?? label,
-      aliases: [label],
-      isPrivate: known?.isPrivate,
-    });
-  }
-  return out.length ? out : DEFAULT_SOURCES.map((s) => ({ ...s, aliases: [...s.aliases] }));
-}
-
 function defaultLambdaCheck(): { supported: boolean; message: { ko: string; en: string } | null } {
   try {
     const office = (globalThis as { Office?: typeof Office }).Office;
@@ -701,7 +671,7 @@ function defaultLambdaCheck(): { supported: boolean; message: { ko: string; en: 
 
 /** Groups single cells into vertical runs: one range write per run (chunked). */
 function columnRuns<T>(cells: Array<{ sheet: string; cell: string; content: T }>): Array<{ sheet: string; row: number; col: number; contents: T[] }> {
-  const parsed = cells.map((c) => ({ ...c, ...parseA1(c.cell) }));
+  const parsed = cells.map((c) => ({ ...c, ...cellAt(c.cell) }));
   parsed.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
   const runs: Array<{ sheet: string; row: number; col: number; contents: T[] }> = [];
   for (const p of parsed) {
@@ -790,7 +760,7 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
       const plan = emptyPlan(opts.planName);
       if (opts.region) plan.region = opts.region;
       plan.year = opts.year;
-      plan.settings = { sources: sourcesFrom(opts.sources), roundingMode: opts.roundingMode };
+      plan.settings = { sources: parseSourceList(opts.sources), roundingMode: opts.roundingMode };
       const { outcome, lambda } = await renderPlan(plan, [], true);
       const result: InsertResult = {
         sheets: outcome.sheets,
@@ -897,7 +867,7 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
         const state = read.state;
         /** "sheet!cell" of a grown-workbook cell before the rows went in; undefined in a new row. */
         const before = (sheet: string, cell: string): string | undefined => {
-          const { row, col } = parseA1(cell);
+          const { row, col } = cellAt(cell);
           const r = rowBeforeGrowth(rows, sheet, row, col);
           return r === undefined ? undefined : key(sheet, a1(r, col));
         };
@@ -989,4 +959,4 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
 }
 
 // Exposed for tests.
-export const internals = { parseState, stateChunks, restoreContent, columnRuns, sourcesFrom, quoteSheet };
+export const internals = { parseState, stateChunks, restoreContent, columnRuns, quoteSheet };

@@ -7,7 +7,8 @@
  * third row, fifth column of the detail argument).
  */
 import { checkPlan } from "../core/validate";
-import { formatLocation, type Finding, type Severity } from "../core/findings";
+import { formatLocation, type Finding } from "../core/findings";
+import { SEVERITY_ORDER, SEVERITY_WORDS } from "../core/vocabulary";
 import { emptyBudget, emptyPlan, type Budget, type Plan, type SourceRef, type Strategy, type Task } from "../core/model";
 import { recentResults } from "./recent";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";
@@ -31,10 +32,6 @@ export const FINDINGS_HEADER: Record<Language, string[]> = {
   en: ["Severity", "Code", "Location", "Message", "Expected", "Actual"],
 };
 
-const SEVERITY_TEXT: Record<Language, Record<Severity, string>> = {
-  ko: { error: "오류", warning: "경고", info: "정보" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
 
 interface Builder {
   plan: Plan;
@@ -241,7 +238,7 @@ export function parseLanguage(x: unknown): Language | FnError {
 /** One row of the findings table. */
 export function findingRow(f: Finding, lang: Language): (string | number)[] {
   return [
-    SEVERITY_TEXT[lang][f.severity],
+    SEVERITY_WORDS[lang][f.severity],
     f.code,
     formatLocation(f.location),
     f.message[lang],
@@ -269,8 +266,7 @@ function findingsTable(detail: unknown, tasks: unknown, summary: unknown, lang: 
   const built = buildPlan(detail, tasks, summary);
   if (isError(built)) return built;
   const all = [...built.value.readFindings, ...checkPlan(built.value.plan)];
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const sorted = all.map((f, i) => ({ f, i })).sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i);
+  const sorted = all.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i);
   const out: (string | number)[][] = [FINDINGS_HEADER[lang]];
   for (const { f } of sorted) out.push(findingRow(f, lang));
   if (sorted.length === 0) out.push(["", "", "", lang === "ko" ? "발견 사항 없음" : "no findings", "", ""]);

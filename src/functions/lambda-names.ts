@@ -8,6 +8,7 @@
  * Optional LAMBDA parameters are passed on as `IF(ISOMITTED(x),"",x)`; the PLAN.* functions
  * read "" as "argument left out".
  */
+import { TABLE_NAMES } from "../core/vocabulary";
 
 export interface LambdaTables {
   /** Task plan table (추진계획), the detail the functions read. */
@@ -19,9 +20,9 @@ export interface LambdaTables {
 }
 
 export const DEFAULT_LAMBDA_TABLES: LambdaTables = {
-  taskPlans: "TaskPlans",
-  projects: "Projects",
-  summary: "SummaryByStrategy",
+  taskPlans: TABLE_NAMES.taskPlans,
+  projects: TABLE_NAMES.projects,
+  summary: TABLE_NAMES.summaryByStrategy,
 };
 
 export interface LambdaName {

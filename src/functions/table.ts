@@ -8,6 +8,7 @@
  * filled down over merged (empty) cells. Figures are read on demand, so a function that
  * needs one column of the rows of one strategy parses only those cells.
  */
+import { columnLetter } from "../core/a1";
 import { convertAmount, parseNumber } from "../core/amounts";
 import type { FundingSource, Unit } from "../core/model";
 import { DEFAULT_SOURCES } from "../core/model";
@@ -232,21 +233,6 @@ function isBlankCell(c: Cell): boolean {
   if (typeof c !== "string") return false;
   for (let i = 0; i < c.length; i++) if (!isTrimmedSpace(c.charCodeAt(i))) return false;
   return true;
-}
-
-const columnLetters: string[] = [];
-function columnLetter(c: number): string {
-  let s = columnLetters[c];
-  if (s !== undefined) return s;
-  let n = c + 1;
-  s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  columnLetters[c] = s;
-  return s;
 }
 
 /** "E5": a cell of the range, counted from the range's top-left corner. */

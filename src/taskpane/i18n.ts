@@ -1,6 +1,8 @@
 /**
  * Task-pane strings. Korean is the default; any `en*` Office display language gets English.
  */
+import { SEVERITY_WORDS } from "../core/vocabulary";
+
 export type Lang = "ko" | "en";
 
 export function langOf(locale: string | undefined | null): Lang {
@@ -30,7 +32,7 @@ const ko = {
   validateButton: "검증하기",
   validateDone: (n: number) => (n ? `검증을 마쳤습니다. 확인할 항목 ${n}개.` : "검증을 마쳤습니다. 문제가 없습니다."),
   noFindings: "찾은 문제가 없습니다.",
-  severity: { error: "오류", warning: "경고", info: "참고" } as Record<string, string>,
+  severity: SEVERITY_WORDS.ko as Record<string, string>,
   goToCell: (where: string) => `${where}(으)로 이동`,
   regenerateTitle: "요약 다시 만들기",
   regenerateButton: "요약 다시 만들기",
@@ -76,7 +78,7 @@ const en: Strings = {
   validateButton: "Validate",
   validateDone: (n: number) => (n ? `Validation finished. ${n} findings to review.` : "Validation finished. No problems found."),
   noFindings: "No problems found.",
-  severity: { error: "Errors", warning: "Warnings", info: "Notes" },
+  severity: { error: "Errors", warning: "Warnings", info: "Info" },
   goToCell: (where: string) => `Go to ${where}`,
   regenerateTitle: "Regenerate summary",
   regenerateButton: "Regenerate summary",

@@ -9,20 +9,10 @@
  */
 import type { RoundingMode } from "../core/model";
 
-export const TABLE_NAMES = {
-  taskPlans: "TaskPlans",
-  projects: "Projects",
-  summaryByTask: "SummaryByTask",
-  summaryByStrategy: "SummaryByStrategy",
-  commonTargets: "CommonTargets",
-  // Not "Findings": table names and defined names share one namespace, and FINDINGS is a LAMBDA name.
-  findings: "FindingList",
-  planInfo: "PlanInfo",
-  sourceList: "SourceList",
-  strategyList: "StrategyList",
-  taskList: "TaskList",
-  schedule: "Schedule",
-} as const;
+import { TABLE_NAMES } from "../core/vocabulary";
+
+// The names live with the rest of the vocabulary; re-exported for the template's users.
+export { TABLE_NAMES };
 
 /** Escapes a column name inside a structured reference: `[`, `]`, `#`, `'` take a `'`. */
 export function escapeColumnName(header: string): string {

@@ -15,7 +15,7 @@ import type { SourceRef } from "../core/model";
 import { matchNames, nameKey } from "../core/names";
 import type { LocatedTable, ReadResult } from "./read-tables";
 import { taskPlanRefsOf } from "./regenerate";
-import { a1 } from "./workbook-model";
+import { a1, parseA1 } from "../core/a1";
 
 export type SummaryKind = "summaryByTask" | "summaryByStrategy";
 
@@ -66,14 +66,12 @@ function bodyCount(t: LocatedTable): number {
 /** Whether a reference points into the table (TaskPlans rows, not Projects rows on the same sheet). */
 function inTable(t: LocatedTable, ref: SourceRef | undefined): boolean {
   if (!ref?.sheet || !ref.cell || ref.sheet !== t.input.sheet) return false;
-  const m = /^([A-Z]+)(\d+)$/.exec(ref.cell);
-  if (!m) return false;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]) - 1;
+  const at = parseA1(ref.cell);
+  if (!at) return false;
+  const { row, col } = at;
   const { origin, values } = t.input;
   const width = values[0]?.length ?? 0;
-  return row > origin.row && row < origin.row + values.length && col - 1 >= origin.col && col - 1 < origin.col + width;
+  return row > origin.row && row < origin.row + values.length && col >= origin.col && col < origin.col + width;
 }
 
 interface Pending {

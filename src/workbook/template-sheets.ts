@@ -9,6 +9,7 @@ import { largestRemainder, thousandToMillion } from "../core/amounts";
 import type { Budget, FundingSource, Plan, PlanSettings, SourceRef, SummaryStrategyRow, SummaryTaskRow, SummaryTotals } from "../core/model";
 import { emptyPlan } from "../core/model";
 import { matchNames } from "../core/names";
+import { SEVERITY_WORDS } from "../core/vocabulary";
 import { rollupDetail, type Figures } from "../core/rollup";
 import {
   AMOUNT_FORMAT,
@@ -392,10 +393,6 @@ function scheduleTable(plan: Plan): TableSpec {
   return { name: TABLE_NAMES.schedule, columns: SCHEDULE_COLUMNS, origin: { row: 0, col: 0 }, rows };
 }
 
-const SEVERITY_WORDS = {
-  ko: { error: "오류", warning: "경고", info: "정보" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
 
 /** A finding's place as `sheet!cell`, `line N` or the names path. */
 export function findingPlace(finding: Finding): string {

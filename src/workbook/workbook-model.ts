@@ -85,19 +85,5 @@ export interface WorkbookSpec {
   names?: NameSpec[];
 }
 
-/** "A".."Z", "AA"...: 0-based column index to letters. */
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based (row, col) to "B3". */
-export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
+// Addresses are made in one place (core/a1); re-exported for the template's users.
+export { a1, columnLetter } from "../core/a1";

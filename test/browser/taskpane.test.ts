@@ -9,6 +9,7 @@ import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { ROOT, startBrowserEnv, type BrowserEnv } from "./browser-env";
 import { strings } from "../../src/taskpane/i18n";
+import { SEOGU_PATH } from "../support/samples";
 
 const OUTPUT = path.join(ROOT, "test-output");
 const PANE_WIDTH = 320;
@@ -102,10 +103,6 @@ async function overflowing(page: Page): Promise<string[]> {
   }, PANE_WIDTH);
 }
 
-const fixture = ["samples/seogu-2020-jobs-plan.txt", "fixtures/seogu-2020-jobs-plan.txt"]
-  .map((p) => path.join(ROOT, p))
-  .find((p) => fs.existsSync(p));
-
 describe("task pane in Chromium (outside Office, on the Excel test double)", () => {
   test("insert template, import the Seo-gu plan, validate, regenerate; findings list screenshot", async () => {
     const { page, errors } = await openPane();
@@ -121,29 +118,25 @@ describe("task pane in Chromium (outside Office, on the Excel test double)", () 
       );
 
       // 2. import a real plan so that validation has something to say
-      if (fixture) {
-        await page
-          .getByRole("textbox", { name: t.importLabel })
-          .fill(fs.readFileSync(fixture, "utf8"));
-        await page.getByRole("button", { name: t.importButton, exact: true }).click();
-        await waitForStatus(
-          page,
-          t
-            .importDone(0)
-            .replace(/\d+.*$/, "")
-            .trim(),
-          120_000,
-        );
-      }
+      await page
+        .getByRole("textbox", { name: t.importLabel })
+        .fill(fs.readFileSync(SEOGU_PATH, "utf8"));
+      await page.getByRole("button", { name: t.importButton, exact: true }).click();
+      await waitForStatus(
+        page,
+        t
+          .importDone(0)
+          .replace(/\d+.*$/, "")
+          .trim(),
+        120_000,
+      );
 
       // 3. validate: the findings list appears
       await page.getByRole("button", { name: t.validateButton, exact: true }).click();
       await waitForStatus(page, t.validateDone(0).slice(0, 6));
       const groups = page.getByRole("group");
-      if (fixture) {
-        await groups.first().waitFor({ timeout: 10_000 });
-        expect(await groups.count()).toBeGreaterThan(0);
-      }
+      await groups.first().waitFor({ timeout: 10_000 });
+      expect(await groups.count()).toBeGreaterThan(0);
       await page.screenshot({
         path: path.join(OUTPUT, "taskpane-findings-320.png"),
         fullPage: true,

@@ -4,7 +4,7 @@
  * "" for empty cells, numbers as text, Korean or English headers, extra columns.
  */
 import { isExcelError } from "./setup";
-import * as fs from "fs";
+import { readSeogu } from "../support/samples";
 import { budget, findings, jobTarget, reconcile, splitCheck } from "../../src/functions/functions";
 import { importPlanText } from "../../src/import";
 import { S1, S2, SUMMARY, TASKS_EN, TASKS_KO } from "./fixture";
@@ -211,7 +211,7 @@ describe("FINDINGS", () => {
 });
 
 describe("on the real fixture, through the importer", () => {
-  const text = fs.readFileSync("/work/shared/fixtures/seogu-2020-jobs-plan.txt", "utf8");
+  const text = readSeogu();
   const { plan } = importPlanText(text);
   const tasks = taskPlanRange(plan) as M;
   const projects = projectRange(plan) as M;

@@ -4,7 +4,7 @@
  * a range, so these tests pass fresh copies, as a recalculation does, and check that a
  * shared result never leaks from one call into another.
  */
-import * as fs from "fs";
+import { readSeogu } from "../support/samples";
 import { findings, jobTarget, reconcile } from "../../src/functions/functions";
 import { findings as findingsLogic } from "../../src/functions/findings";
 import { forgetRecentResults, RecentResults, sameCells } from "../../src/functions/recent";
@@ -16,7 +16,7 @@ type M = any[][];
 /** A range as Excel passes it to a call: a new array with the same cells. */
 const copy = (m: M): M => JSON.parse(JSON.stringify(m));
 
-const text = fs.readFileSync("/work/shared/fixtures/seogu-2020-jobs-plan.txt", "utf8");
+const text = readSeogu();
 const { plan } = importPlanText(text);
 const tasks = taskPlanRange(plan) as M;
 const projects = projectRange(plan) as M;

@@ -2,13 +2,12 @@
  * Every inconsistency of the published Seo-gu 2020 plan, each confirmed by hand against the
  * document (working shown next to each entry), and nothing else: the complete list.
  */
-import { readFileSync } from "fs";
-import { join } from "path";
+import { readSeogu } from "../support/samples";
 import { checkPlan } from "../../src/core/validate";
 import type { Finding } from "../../src/core/findings";
 import { importPlanText } from "../../src/import";
 
-const text = readFileSync(join(__dirname, "../../../shared/fixtures/seogu-2020-jobs-plan.txt"), "utf8");
+const text = readSeogu();
 const { plan, findings: importFindings } = importPlanText(text);
 const all = [...importFindings, ...checkPlan(plan)];
 

@@ -1,14 +1,14 @@
 /**
  * The real plan (Incheon Seo-gu 2020) imported from text. Every expected figure below was
- * typed by hand from /work/shared/fixtures/seogu-2020-jobs-plan.txt (line numbers given),
+ * typed by hand from samples/seogu-2020-jobs-plan.txt (line numbers given),
  * not copied from the importer's output.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
+import { SEOGU_PATH } from "../support/samples";
 import { importPlanText } from "../../src/import";
 import type { Budget, Project } from "../../src/core/model";
 
-const FIXTURE = join(__dirname, "../../../shared/fixtures/seogu-2020-jobs-plan.txt");
+const FIXTURE = SEOGU_PATH;
 const text = readFileSync(FIXTURE, "utf8");
 const { plan, findings, sections } = importPlanText(text);
 
