@@ -16,6 +16,7 @@ export type FindingCode =
   | "name-differs" // same item, spelled differently in two tables
   | "malformed-number"
   | "unit-precision" // amount not a whole number of the table's unit
+  | "approximate" // a figure written as an approximation (약 300백만원)
   | "unreadable" // a piece of input the reader could not understand
   | "missing-table"
   | "missing-column"

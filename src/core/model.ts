@@ -108,10 +108,25 @@ export interface SummaryTotals {
   targetRef?: SourceRef;
 }
 
+/** A 소계 row of the summary by task: the rows of one strategy added up, in 백만원. */
+export interface SummarySubtotal {
+  strategy: string;
+  target: number | null;
+  budget: number | null;
+  ref?: SourceRef;
+  refs?: { target?: SourceRef; budget?: SourceRef };
+}
+
+/**
+ * Fields a summary table has no column for ("target", "total"): it states nothing about
+ * them, so they are not compared (the missing column is reported once).
+ */
+export type MissingFields = Array<"target" | "total">;
+
 /** The summary tables a plan declares, as written. Every part is optional. */
 export interface PlanSummary {
-  byTask?: { rows: SummaryTaskRow[]; total?: SummaryTotals };
-  byStrategy?: { rows: SummaryStrategyRow[]; total?: SummaryTotals };
+  byTask?: { rows: SummaryTaskRow[]; total?: SummaryTotals; subtotals?: SummarySubtotal[]; missing?: MissingFields };
+  byStrategy?: { rows: SummaryStrategyRow[]; total?: SummaryTotals; missing?: MissingFields };
   /** Plan-wide budget (지역 일자리 예산), in 백만원. */
   planBudget?: Budget;
   /**

@@ -6,7 +6,7 @@
  */
 import type { Severity } from "./findings";
 import { resolveSource } from "./amounts";
-import { DEFAULT_SOURCES, type FundingSource } from "./model";
+import { DEFAULT_SOURCES, type FundingSource, type Unit } from "./model";
 
 export type Lang = "ko" | "en";
 
@@ -39,6 +39,10 @@ function foldWord(text: string): string {
  */
 export function totalWord(text: unknown): "total" | "subtotal" | undefined {
   if (typeof text !== "string" || text.length === 0 || text.length > 3 * MAX_TOTAL_WORD) return undefined;
+  // Most cells are names: rule them out by their first letter before folding (runs per row).
+  let i = 0;
+  while (i < text.length && " \t\u3000(（[【<〈*".includes(text[i])) i++;
+  if (!"합계총전소tTgGsS".includes(text[i] ?? "")) return undefined;
   const w = foldWord(text);
   if (w.length === 0 || w.length > MAX_TOTAL_WORD) return undefined;
   if (TOTAL_WORDS.has(w)) return "total";
@@ -124,4 +128,18 @@ export function parseSourceList(list: string | readonly string[]): FundingSource
     out.push(src);
   });
   return out.length ? out : DEFAULT_SOURCES.map((s) => ({ ...s, aliases: [...s.aliases] }));
+}
+
+// ---------------------------------------------------------------------------------------
+// Units named in headers
+
+/** The money unit a header names (`계(천원)`, `사업예산 (백만원)`, `Total (million won)`), if any. */
+export function unitInHeader(text: unknown): Unit | undefined {
+  if (typeof text !== "string") return undefined;
+  const t = text.toLowerCase();
+  if (/백만\s*원|million/.test(t)) return "백만원";
+  if (/억\s*원/.test(t)) return "억원";
+  if (/천\s*원|thousand/.test(t)) return "천원";
+  if (/[(（]\s*원\s*[)）]|\(won\)/.test(t)) return "원";
+  return undefined;
 }

@@ -7,7 +7,9 @@ import type { FundingSource, RoundingMode } from "../core/model";
 import { DEFAULT_SOURCES } from "../core/model";
 import { invalid, notAvailable, ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted, scalarText, selectRows } from "./select";
-import { foldHeader, isError, parseTable, sumColumn, type Cell, type ParsedTable } from "./table";
+import { sumColumn } from "./figures";
+import { foldHeader } from "./headers";
+import { isError, parseTable, type Cell, type ParsedTable } from "./table";
 
 /**
  * Job target (persons) of a strategy, or of one task: the sum of 일자리 목표 over the task

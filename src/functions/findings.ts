@@ -9,21 +9,12 @@
 import { checkPlan } from "../core/validate";
 import { formatLocation, type Finding } from "../core/findings";
 import { SEVERITY_ORDER, SEVERITY_WORDS } from "../core/vocabulary";
-import { emptyBudget, emptyPlan, type Budget, type Plan, type SourceRef, type Strategy, type Task } from "../core/model";
+import { buildPlan as buildPlanFromRows, sourceField, type RowsTable } from "../core/build";
+import { defaultSettings, type Plan, type Unit } from "../core/model";
 import { recentResults } from "./recent";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted, scalarText } from "./select";
-import {
-  cellText,
-  columnIn,
-  isError,
-  parseTable,
-  quickFigure,
-  rangeCell,
-  readFigure,
-  type ParsedTable,
-  type TableRow,
-} from "./table";
+import { isError, parseTable, rangeCell, type ParsedTable } from "./table";
 
 export type Language = "ko" | "en";
 
@@ -33,168 +24,43 @@ export const FINDINGS_HEADER: Record<Language, string[]> = {
 };
 
 
-interface Builder {
-  plan: Plan;
-  strategies: Map<string, { strategy: Strategy; tasks: Map<string, Task> }>;
-  /** Findings of the reading itself (malformed numbers), reported with the checks'. */
-  readFindings: Finding[];
-}
-
-function ref(t: ParsedTable, r: number, c: number | undefined): SourceRef {
-  return { sheet: t.label, cell: rangeCell(r, c ?? 0) };
-}
-
-/** A figure or null; a malformed cell becomes a finding and reads as null. */
-function figure(b: Builder, t: ParsedTable, row: TableRow, col: number | undefined, path: string[], field: string, toUnit?: "천원" | "백만원"): number | null {
-  if (col === undefined) return null;
-  if (columnIn(t, col, toUnit)) {
-    const q = quickFigure(t.range[row.r][col]);
-    if (q !== undefined) return q;
-  }
-  const v = readFigure(t, row.r, col, toUnit);
-  if (isError(v)) {
-    b.readFindings.push({
-      code: "malformed-number",
-      severity: "error",
-      message: { ko: v.message, en: v.message },
-      location: { path, table: t.kind === "summary" ? "summary-by-strategy" : t.kind === "projects" ? "project" : "task-plan", field, ...ref(t, row.r, col) },
-    });
-    return null;
-  }
-  return v;
-}
-
-function budgetOf(b: Builder, t: ParsedTable, row: TableRow, path: string[], unit: "천원" | "백만원"): Budget {
-  const budget = emptyBudget();
-  budget.refs = {};
-  const totalCol = t.cols.fields.total;
-  budget.total = figure(b, t, row, totalCol, path, "total", unit);
-  if (totalCol !== undefined) budget.refs.total = ref(t, row.r, totalCol);
-  for (const s of t.cols.sources) {
-    const v = figure(b, t, row, s.col, path, s.key, unit);
-    budget.refs[s.key] = ref(t, row.r, s.col);
-    if (v !== null) budget.parts[s.key] = v;
-  }
-  return budget;
-}
-
-function taskFor(b: Builder, strategyName: string, taskName: string, r: SourceRef): Task {
-  let s = b.strategies.get(strategyName);
-  if (!s) {
-    s = { strategy: { name: strategyName, tasks: [], ref: r }, tasks: new Map() };
-    b.strategies.set(strategyName, s);
-    b.plan.strategies.push(s.strategy);
-  }
-  let task = s.tasks.get(taskName);
-  if (!task) {
-    task = { name: taskName, target: null, budget: emptyBudget(), projects: [], ref: r };
-    s.tasks.set(taskName, task);
-    s.strategy.tasks.push(task);
-  }
-  return task;
-}
-
-function addTaskTable(b: Builder, t: ParsedTable): void {
+/** A parsed range as rows for core's plan builder: every cell read there, as in the workbook. */
+function rowsOf(t: ParsedTable, role: RowsTable["role"]): RowsTable {
+  const columns: Record<string, number> = {};
+  const units: Record<string, Unit> = {};
+  const headers: Record<string, string> = {};
+  const put = (field: string, col: number | undefined) => {
+    if (col === undefined) return;
+    columns[field] = col;
+    const unit = t.cols.units[col];
+    if (unit) units[field] = unit;
+    if (t.cols.headers[col]) headers[field] = t.cols.headers[col];
+  };
   const f = t.cols.fields;
-  for (const row of t.rows) {
-    if (row.total) continue;
-    const path = [row.strategy, row.task];
-    const taskRef = ref(t, row.r, f.task ?? f.strategy);
-    const task = taskFor(b, row.strategy, row.task, taskRef);
-    task.ref = taskRef;
-    const targetCol = f.target ?? f.headcount;
-    task.target = figure(b, t, row, targetCol, path, "target");
-    if (targetCol !== undefined) task.targetRef = ref(t, row.r, targetCol);
-    task.budget = budgetOf(b, t, row, path, "천원");
-  }
-}
-
-function addProjectTable(b: Builder, t: ParsedTable, hasTaskTable: boolean): void {
-  const f = t.cols.fields;
-  for (const row of t.rows) {
-    if (row.total) continue;
-    const path = [row.strategy, row.task, row.project];
-    const task = taskFor(b, row.strategy, row.task, ref(t, row.r, f.task ?? f.strategy));
-    const budget = budgetOf(b, t, row, path, "천원");
-    const hasBudget = budget.total !== null || Object.keys(budget.parts).length > 0;
-    task.projects.push({
-      name: row.project,
-      budget: hasBudget ? budget : undefined,
-      headcount: figure(b, t, row, f.headcount, path, "headcount"),
-      ref: ref(t, row.r, f.project),
-      headcountRef: f.headcount !== undefined ? ref(t, row.r, f.headcount) : undefined,
-    });
-  }
-  if (!hasTaskTable) {
-    // Without task plans, a task's budget is what its projects add up to (no roll-up check).
-    for (const task of b.plan.strategies.flatMap((s) => s.tasks)) {
-      const budget = emptyBudget();
-      let any = false;
-      for (const p of task.projects) {
-        if (!p.budget) continue;
-        any = true;
-        budget.total = (budget.total ?? 0) + (p.budget.total ?? 0);
-        for (const k in p.budget.parts) budget.parts[k] = (budget.parts[k] ?? 0) + p.budget.parts[k];
-      }
-      if (any) task.budget = budget;
-    }
-  }
-}
-
-function splitProjects(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((s) => s.replace(/^\s*[-–·•○◦▪※]\s*/, "").trim())
-    .filter(Boolean);
-}
-
-function addSummary(b: Builder, t: ParsedTable): void {
-  const f = t.cols.fields;
-  const keys = t.cols.sources.map((s) => s.key);
-  b.plan.summary.sourceKeys = keys.length ? keys : undefined;
-  if (f.task !== undefined) {
-    const rows: NonNullable<Plan["summary"]["byTask"]>["rows"] = [];
-    for (const row of t.rows) {
-      if (row.total || !row.task) continue;
-      const path = [row.strategy, row.task];
-      rows.push({
-        strategy: row.strategy,
-        task: row.task,
-        projects: f.projects !== undefined ? splitProjects(cellText(t.range[row.r][f.projects]).replace(/ /g, " ")) : [],
-        target: figure(b, t, row, f.target, path, "target"),
-        budget: figure(b, t, row, f.total, path, "total", "백만원"),
-        ref: ref(t, row.r, f.task),
-        refs: {
-          target: f.target !== undefined ? ref(t, row.r, f.target) : undefined,
-          budget: f.total !== undefined ? ref(t, row.r, f.total) : undefined,
-          projects: f.projects !== undefined ? ref(t, row.r, f.projects) : undefined,
-        },
-      });
-    }
-    b.plan.summary.byTask = { rows };
-    if (!b.plan.summary.sourceKeys) delete b.plan.summary.sourceKeys;
-    return;
-  }
-  const rows: NonNullable<Plan["summary"]["byStrategy"]>["rows"] = [];
-  let total: NonNullable<Plan["summary"]["byStrategy"]>["total"];
-  for (const row of t.rows) {
-    if (row.total === "strategy") continue;
-    const path = row.total === "plan" ? [] : [row.strategy];
-    const figures = {
-      target: figure(b, t, row, f.target, path, "target"),
-      budget: budgetOf(b, t, row, path, "백만원"),
-      ref: ref(t, row.r, f.strategy),
-      targetRef: f.target !== undefined ? ref(t, row.r, f.target) : undefined,
-    };
-    if (row.total === "plan") total = figures;
-    else rows.push({ strategy: row.strategy, ...figures });
-  }
-  b.plan.summary.byStrategy = total ? { rows, total } : { rows };
+  put("strategy", f.strategy);
+  put("task", f.task);
+  put("project", f.project);
+  put("projects", f.projects);
+  // A task table may count persons in a 인원 column instead of 일자리 목표.
+  put("target", f.target ?? (role === "taskPlans" ? f.headcount : undefined));
+  if (role === "projects") put("headcount", f.headcount);
+  put("total", f.total);
+  for (const s of t.cols.sources) put(sourceField(s.key), s.col);
+  const first = t.headerRow + 1;
+  return {
+    role,
+    columns,
+    units,
+    headers,
+    rows: t.range.slice(first),
+    at: (r, c) => ({ sheet: t.label, cell: rangeCell(first + r, c) }),
+    where: { sheet: t.label, cell: rangeCell(t.headerRow, 0) },
+    label: { ko: t.label, en: t.label },
+  };
 }
 
 /** The plan the ranges describe. Either detail argument may be the task plans or the projects table. */
 export function buildPlan(detail: unknown, tasks?: unknown, summary?: unknown): FnResult<{ plan: Plan; readFindings: Finding[] }> {
-  const b: Builder = { plan: emptyPlan("workbook"), strategies: new Map(), readFindings: [] };
   const tables: ParsedTable[] = [];
   for (const [arg, label] of [
     [detail, "detail"],
@@ -210,14 +76,16 @@ export function buildPlan(detail: unknown, tasks?: unknown, summary?: unknown): 
   if (tables.length === 2 && (!taskTable || !projectTable)) {
     return invalid("detail, tasks: 추진계획표 하나와 세부사업표 하나를 넘기세요 / pass one task plan table and one projects table");
   }
-  if (taskTable) addTaskTable(b, taskTable);
-  if (projectTable) addProjectTable(b, projectTable, !!taskTable);
+  const rows: RowsTable[] = [];
+  if (taskTable) rows.push(rowsOf(taskTable, "taskPlans"));
+  if (projectTable) rows.push(rowsOf(projectTable, "projects"));
   if (!isBlankArg(summary)) {
     const st = parseTable(summary, { label: "summary", defaultUnit: "백만원", role: "summary" });
     if (isError(st)) return st;
-    addSummary(b, st);
+    rows.push(rowsOf(st, st.cols.fields.task !== undefined ? "summaryByTask" : "summaryByStrategy"));
   }
-  return ok({ plan: b.plan, readFindings: b.readFindings });
+  const built = buildPlanFromRows({ settings: defaultSettings(), name: "workbook", tables: rows, tasksFromProjects: true });
+  return ok({ plan: built.plan, readFindings: built.findings });
 }
 
 /** An optional range argument left out: omitted, an empty cell, or an all-empty range. */

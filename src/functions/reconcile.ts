@@ -8,16 +8,8 @@ import { parseUnitArg } from "./aggregate";
 import { ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted } from "./select";
 import { formatSigned, groupThousands } from "./splitcheck";
-import {
-  columnIn,
-  isError,
-  parseTable,
-  quickFigure,
-  readFigure,
-  type Cell,
-  type ParsedTable,
-  type TableRow,
-} from "./table";
+import { columnIn, quickFigure, readFigure } from "./figures";
+import { isError, parseTable, type Cell, type ParsedTable, type TableRow } from "./table";
 
 /** Sums of the detail for one strategy, one task, or the whole plan; money in 천원. */
 export interface Aggregate {

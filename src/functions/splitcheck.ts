@@ -1,25 +1,23 @@
 /** Pure logic of PLAN.SPLITCHECK: does a total equal the sum of its parts? */
-import { parseNumber } from "../core/amounts";
+import { readCell } from "../core/cells";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";
-import { plainInteger } from "./table";
 
-/** One value as an exact scaled integer; empty / `-` is 0. */
+/** One value as an exact scaled integer, read by core's cell reader; empty / `-` is 0. */
 function exact(x: unknown, what: string): { scaled: number; decimals: number } | FnError {
-  if (x === null || x === undefined || x === "" || x === false) return { scaled: 0, decimals: 0 };
-  if (typeof x === "number" && Number.isInteger(x)) return { scaled: x, decimals: 0 };
-  if (typeof x === "string") {
-    if (x === "-") return { scaled: 0, decimals: 0 };
-    const plain = plainInteger(x);
-    if (plain !== undefined) return { scaled: plain, decimals: 0 };
+  if (x === false) return { scaled: 0, decimals: 0 };
+  const r = readCell(x, { kind: "measure" });
+  switch (r.kind) {
+    case "blank":
+    case "none":
+      return { scaled: 0, decimals: 0 };
+    case "value":
+      return { scaled: Math.round(r.value * 10 ** r.decimals), decimals: r.decimals };
+    case "malformed":
+      return invalid(`${what}: '${r.raw}' 숫자로 읽을 수 없습니다 / not a number: digit grouping (${r.candidates.map((v) => v.toLocaleString("en-US")).join(" / ")}?)`);
+    case "imprecise":
+    case "unreadable":
+      return invalid(`${what}: '${r.raw}' 숫자로 읽을 수 없습니다 / not a number${r.kind === "unreadable" ? `: ${r.reason}` : ""}`);
   }
-  if (typeof x !== "number" && typeof x !== "string") return invalid(`${what}: 숫자가 아닙니다 / not a number`);
-  const n = parseNumber(x);
-  if (n.kind === "empty") return { scaled: 0, decimals: 0 };
-  if (n.kind === "malformed") {
-    const hint = n.candidates.length ? ` (${n.candidates.map((v) => v.toLocaleString("en-US")).join(" / ")}?)` : "";
-    return invalid(`${what}: '${n.raw}' 숫자로 읽을 수 없습니다 / not a number: ${n.reason}${hint}`);
-  }
-  return { scaled: n.scaled, decimals: n.decimals };
 }
 
 /** Each cell of a repeating argument (scalars, or ranges as 2-D arrays), flattened. */

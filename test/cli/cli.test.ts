@@ -84,7 +84,8 @@ describe("jobplan CLI (in-process)", () => {
         expected: 867_500,
       }),
     ]);
-    expect(malformed[0].message.ko).toContain("추진계획!E11");
+    // The place is the finding's location (the 위치 column), not repeated in the message.
+    expect(malformed[0].message.ko).not.toContain("추진계획!E11");
     expect(malformed[0].message.ko).toContain("867,5000천원");
     expect(malformed[0].message.en).toMatch(/867,500 \/ 867,000 \/ 8,675,000; read as 867,500/);
     // In the file the cell is the document's text, a string, not the guessed 867,500.

@@ -188,7 +188,7 @@ describe("malformed figures", () => {
     const found = await ops.validate();
     const malformed = found.filter((f) => f.code === "malformed-number");
     expect(malformed.map((f) => [f.location.sheet, f.location.cell, f.location.raw, f.expected])).toEqual([["추진계획", "E11", "867,5000천원", 867_500]]);
-    expect(malformed[0].message.ko).toContain("추진계획!E11");
+    expect(malformed[0].message.ko).toContain("867,5000천원");
     // The same findings as the text import, this one included.
     const codes = (fs: Array<{ code: string }>) => fs.map((f) => f.code).sort();
     expect(codes(found)).toEqual(codes(imported));

@@ -1,5 +1,8 @@
 import { parseNumber } from "../../src/core/amounts";
-import { parseTable, plainInteger, readFigure, recogniseHeader } from "../../src/functions/table";
+import { plainInteger } from "../../src/core/cells";
+import { readFigure } from "../../src/functions/figures";
+import { recogniseHeader } from "../../src/functions/headers";
+import { parseTable } from "../../src/functions/table";
 import { groupThousands } from "../../src/functions/splitcheck";
 
 test("plainInteger agrees with core's parseNumber on plain integers and declines the rest", () => {

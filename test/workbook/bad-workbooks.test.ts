@@ -35,7 +35,8 @@ describe("readPlanFromTables on bad input", () => {
 
   it("text in an amount cell is an error at that cell", () => {
     const r = readPlanFromTables([taskTable([["전략 A", "과제 1", 10, "약 3천", 1000, null, 2000, null], ["전략 A", "과제 2", "열명", "1,500", "1,500", "-", null, null]])]);
-    const bad = r.findings.filter((f) => f.code === "malformed-number");
+    // Words are unreadable (no reading to offer), not malformed numbers.
+    const bad = r.findings.filter((f) => f.code === "unreadable" && f.severity === "error");
     expect(bad.map((f) => `${f.location.sheet}!${f.location.cell}`)).toEqual(["추진계획!D2", "추진계획!C3"]);
     expect(bad[0].message.ko).toContain("약 3천");
     // Korean-formatted text numbers are read, `-` is none.
@@ -54,7 +55,7 @@ describe("readPlanFromTables on bad input", () => {
       ["malformed-number", "추진계획!E2", "national", "867,5000", 867_000],
       ["malformed-number", "추진계획!D3", "total", "1,2억원", 1_200_000],
     ]);
-    expect(r.findings[0].message.ko).toContain("867,500 / 867,000 / 8,675,000 중 867,000천원(으)로 읽었습니다");
+    expect(r.findings[0].message.ko).toContain("가능한 값 867,500 / 867,000 / 8,675,000, 읽은 값 867,000천원");
     expect(r.plan.strategies[0].tasks.map((t) => [t.budget.total, t.budget.parts.national])).toEqual([
       [1_199_500, 867_000],
       [1_200_000, 1_200_000],
