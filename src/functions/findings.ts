@@ -9,7 +9,7 @@
 import { checkPlan } from "../core/validate";
 import { formatLocation, type Finding } from "../core/findings";
 import { SEVERITY_ORDER, SEVERITY_WORDS } from "../core/vocabulary";
-import { buildPlan as buildPlanFromRows, sourceField, type RowsTable } from "../core/build";
+import { buildPlan as buildPlanFromRows, sourceField, type RowsTable } from "../core/plan-builder";
 import { defaultSettings, type Plan, type Unit } from "../core/model";
 import { recentResults } from "./recent";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";

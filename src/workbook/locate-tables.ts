@@ -4,7 +4,7 @@
  * columns and sheets are ignored. Merged cells inside a table are reported and unmerged.
  */
 import { a1 } from "../core/a1";
-import type { ReadingSink } from "../core/build/row-reader";
+import type { ReadingSink } from "../core/plan-builder/row-reader";
 import type { PlanSettings } from "../core/model";
 import { defaultSettings } from "../core/model";
 import { TABLE_NAMES, type TableKind } from "../core/vocabulary";

@@ -5,8 +5,8 @@
  * here. Every figure keeps its {sheet, cell}, so that findings point at cells. Pure.
  */
 import { a1 } from "../core/a1";
-import { buildPlan, sourceField, type Field, type RowsTable } from "../core/build";
-import { ReadingSink } from "../core/build/row-reader";
+import { buildPlan, sourceField, type Field, type RowsTable } from "../core/plan-builder";
+import { ReadingSink } from "../core/plan-builder/row-reader";
 import { readCell } from "../core/cells";
 import type { Finding } from "../core/findings";
 import type { FundingSource, PlanSettings, Unit } from "../core/model";

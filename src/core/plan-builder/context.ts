@@ -1,0 +1,84 @@
+/** State shared by the parts of the plan builder while one plan is built. */
+import { nameKey } from "../names";
+import type { FundingSource, Plan, SourceRef, Strategy, Task } from "../model";
+import { FIELD_LABEL, ROLE_LABEL, ROLE_TABLE, type Field, type RowsTable } from "./input";
+import { ReadingSink, RowCursor } from "./row-reader";
+
+export class BuildContext {
+  readonly sink = new ReadingSink();
+  private readonly tasksByBoth = new Map<string, Task>();
+  private readonly tasksByName = new Map<string, Task>();
+
+  constructor(readonly plan: Plan) {}
+
+  get sources(): readonly FundingSource[] {
+    return this.plan.settings.sources;
+  }
+
+  /** Body rows of a table, each as a cursor; blank rows and totals rows by position left out. */
+  *rows(t: RowsTable): Generator<RowCursor> {
+    const totals = new Set(t.totalsRows ?? []);
+    for (let r = 0; r < t.rows.length; r++) {
+      if (totals.has(r)) continue;
+      const row = new RowCursor(t, r, this.sink, this.sources);
+      if (!row.isBlank()) yield row;
+    }
+  }
+
+  /** The totals rows by position of a table, as cursors. */
+  totalsRows(t: RowsTable): RowCursor[] {
+    return (t.totalsRows ?? []).filter((r) => r < t.rows.length).map((r) => new RowCursor(t, r, this.sink, this.sources));
+  }
+
+  strategy(name: string, ref: SourceRef): Strategy {
+    let s = this.plan.strategies.find((x) => x.name === name);
+    if (!s) {
+      s = { name, tasks: [], ref };
+      this.plan.strategies.push(s);
+    }
+    return s;
+  }
+
+  /** Registers a task for lookups by (strategy, task) and by task alone. */
+  addTask(strategy: Strategy, task: Task): void {
+    strategy.tasks.push(task);
+    const k = nameKey(task.name);
+    const both = nameKey(strategy.name) + "\u0000" + k;
+    if (!this.tasksByBoth.has(both)) this.tasksByBoth.set(both, task);
+    if (!this.tasksByName.has(k)) this.tasksByName.set(k, task);
+  }
+
+  findTask(strategy: string | null, task: string): Task | undefined {
+    const k = nameKey(task);
+    return (strategy !== null ? this.tasksByBoth.get(nameKey(strategy) + "\u0000" + k) : undefined) ?? this.tasksByName.get(k);
+  }
+
+  /**
+   * Reports the fields a table has no column for, once per table. Returns the missing ones.
+   * `needed` fields make the table unreadable; `expected` ones only leave their checks out.
+   */
+  missingColumns(t: RowsTable, needed: Field[], expected: Field[]): { unreadable: boolean; missing: Field[] } {
+    const label = t.label ?? ROLE_LABEL[t.role];
+    const missing = [...needed, ...expected].filter((f) => t.columns[f] === undefined);
+    for (const f of missing) {
+      const what = t.names?.[f] ?? FIELD_LABEL[f] ?? { ko: f, en: f };
+      const fatal = needed.includes(f);
+      this.sink.add(
+        "missing-column",
+        "error",
+        {
+          ko: `${label.ko} 표에 '${what.ko}' 열이 없습니다${fatal ? " — 표를 읽지 않았습니다" : " — 이 열의 검증을 건너뜁니다"}.`,
+          en: `The ${label.en} table has no '${what.en}' column${fatal ? "; the table was not read" : "; its checks are left out"}.`,
+        },
+        t.where,
+        { table: ROLE_TABLE[t.role], field: f },
+      );
+    }
+    return { unreadable: needed.some((f) => t.columns[f] === undefined), missing };
+  }
+
+  emptyTable(t: RowsTable): void {
+    const label = t.label ?? ROLE_LABEL[t.role];
+    this.sink.add("missing-table", "warning", { ko: `${label.ko} 표가 비어 있습니다.`, en: `The ${label.en} table is empty.` }, t.where, { table: ROLE_TABLE[t.role] });
+  }
+}
