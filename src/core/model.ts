@@ -200,7 +200,7 @@ export const DEFAULT_SOURCES: FundingSource[] = [
     key: "municipal",
     label: "시군구비",
     labelEn: "Municipal",
-    aliases: ["시군구비", "시·군·구비", "구비", "군비", "군구비", "시군비", "구", "군"],
+    aliases: ["시군구비", "시·군·구비", "구비", "군비", "군구비", "시군비", "시군", "구", "군"],
   },
   {
     key: "private",

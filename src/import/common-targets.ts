@@ -1,20 +1,19 @@
 /**
  * 공통 일자리 목표: rows 취업률 / 고용보험 피보험자수 with last year's target, result and
- * 달성률, and this year's target and 증감률. Figures keep the decimals they were printed with,
- * so a checker can recompute 달성률 at the printed precision.
+ * 달성률, and this year's target and 증감률, cut into cells for the builder (which keeps the
+ * decimals they were printed with, so 달성률 is recomputed at the printed precision).
  *
  * A later small table (당초/변경) restates the 취업률 target; it is not read.
  */
-import type { CommonTarget } from "../core/model";
+import type { Field, RowsTable } from "../core/plan-builder";
 import { splitHeader } from "./header-table";
 import { foldLabel, readTable } from "./lines";
 import { displayName } from "./names";
-import type { FindingSink } from "./report";
-import { measure } from "./summary-tables";
+import { textTable, type TextRow } from "./text-table";
 
-type Field = "lastTarget" | "lastResult" | "achievementRate" | "target" | "changeRate";
+type MeasureField = "lastTarget" | "lastResult" | "achievementRate" | "target" | "changeRate";
 
-function fieldOf(upper: string, lower: string): Field | undefined {
+function fieldOf(upper: string, lower: string): MeasureField | undefined {
   const u = foldLabel(upper);
   const l = foldLabel(lower);
   if (l.includes("달성")) return "achievementRate";
@@ -25,7 +24,7 @@ function fieldOf(upper: string, lower: string): Field | undefined {
   return undefined;
 }
 
-export function findCommonTargets(lines: readonly string[], sink: FindingSink): CommonTarget[] | undefined {
+export function findCommonTargets(lines: readonly string[]): RowsTable | undefined {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].includes("\t") || !foldLabel(lines[i]).includes("공통일자리목표")) continue;
     let j = i + 1;
@@ -33,20 +32,20 @@ export function findCommonTargets(lines: readonly string[], sink: FindingSink): 
     const { rows } = readTable(lines, j);
     if (rows.length === 0) continue;
     const t = splitHeader(rows);
-    const fields = t.columns.map((c) => fieldOf(c.upper, c.lower));
-    const out: CommonTarget[] = [];
-    for (const row of t.dataRows) {
-      if (row.cells.every((c) => c === "")) continue;
-      const name = displayName(row.cells[0] ?? "");
-      const f = foldLabel(name);
-      const target: CommonTarget = { name, unit: /[률율]$/.test(f) ? "%" : "명", ref: { line: row.line } };
-      fields.forEach((field, k) => {
-        if (!field) return;
-        target[field] = measure(row.cells[k] ?? "", row.line, "common-targets", sink, [name]);
+    const measures: Array<{ field: MeasureField; col: number }> = [];
+    t.columns.forEach((c, k) => {
+      const field = fieldOf(c.upper, c.lower);
+      if (field && !measures.some((m) => m.field === field)) measures.push({ field, col: k });
+    });
+    const fields: Field[] = ["name", ...measures.map((m) => m.field)];
+    const out: TextRow[] = t.dataRows
+      .filter((row) => row.cells.some((c) => c !== ""))
+      .map((row) => {
+        const cells: TextRow["cells"] = { name: displayName(row.cells[0] ?? "") || null };
+        for (const m of measures) cells[m.field] = row.cells[m.col] ?? "";
+        return { line: row.line, cells };
       });
-      out.push(target);
-    }
-    return out;
+    return textTable("commonTargets", fields, out, { line: j + 1 });
   }
   return undefined;
 }

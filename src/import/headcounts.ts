@@ -9,7 +9,7 @@
  */
 import type { SourceRef } from "../core/model";
 import { cleanText, foldLabel, isBlank, isTableLine, readTable } from "./lines";
-import { readCount } from "./numbers";
+import { readCell } from "../core/cells";
 import type { FindingSink } from "./report";
 
 const LEAD = /^[-·*※○◦\s]+/;
@@ -26,7 +26,7 @@ export interface Headcount {
 function personsIn(text: string): number | null {
   const m = PERSONS.exec(text);
   if (!m) return null;
-  const c = readCount(m[1]);
+  const c = readCell(m[1], { kind: "count" });
   return c.kind === "value" ? c.value : null;
 }
 
@@ -89,11 +89,11 @@ function countFromTable(
     const cell = row.cells[col] ?? "";
     // `18명 (교육인원 90%)`: the count is the figure before the remark.
     const text = cell.replace(/\s*[(（].*$/, "");
-    const c = readCount(text);
+    const c = readCell(text, { kind: "count" });
     if (c.kind === "value") {
       sum += c.value;
       any = true;
-    } else if (c.kind !== "empty") {
+    } else if (c.kind !== "blank" && c.kind !== "none") {
       sink.unreadable(row.line, path, cell, "project", { ko: "인원", en: "head count" });
       return undefined;
     }

@@ -7,7 +7,7 @@
  * A spanning cell is exported once followed by empty cells, so an upper label is carried
  * to the right over columns that have a lower label of their own.
  */
-import { parseNumber } from "../core/amounts";
+import { readCell } from "../core/cells";
 import type { Row } from "./lines";
 
 export interface Column {
@@ -25,7 +25,7 @@ export interface HeaderTable {
 
 /** A row is data when one of its cells reads as a number. */
 export function isDataRow(row: Row): boolean {
-  return row.cells.some((c) => c !== "" && parseNumber(c).kind === "number");
+  return row.cells.some((c) => c !== "" && readCell(c, { kind: "measure" }).kind === "value");
 }
 
 export function splitHeader(rows: readonly Row[], maxHeaderRows = 3): HeaderTable {

@@ -3,4 +3,4 @@ export { importPlanText } from "./import-plan";
 export type { ImportOptions, ImportResult, SectionMatch } from "./import-plan";
 export { nameKey, baseNameKey, displayName, nameSimilarity, sameName, headingTaskPart } from "./names";
 export { parseStrategyLabel } from "./sections";
-export { readBudgetText } from "./project-budgets";
+export { readBudgetLine } from "./budget-line";

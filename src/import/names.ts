@@ -10,8 +10,8 @@ import { normalizeNumberText } from "../core/amounts";
 import { similarity } from "../core/names";
 import { cleanText } from "./lines";
 
-/** Leading numbering and bullet marks: ①, 1., (1), 가., ○, -, ·, ※, *, ▷, □. */
-const LEADING_MARKS = /^(?:[①-⑳㉑-㉟]|\(?\d{1,2}[.)]|\(?[가-하][.)]|[○●◦◎□■▷▶►•·ㆍ※*\-–—+]|\s)+/u;
+/** Leading numbering and bullet marks: ①, 1., (1), 가., Ⅲ., ○, ◈, -, ·, ※, *, ▷, □. */
+const LEADING_MARKS = /^(?:[①-⑳㉑-㉟]|\(?\d{1,2}[.)]|\(?[가-하][.)]|[Ⅰ-Ⅻ][.)]|[○●◦◎□■◈◆▷▶►•·ㆍ※*\-–—+]|\s)+/u;
 
 /** A name as it should be shown: markup, numbering marks and extra spaces removed. */
 export function displayName(text: string): string {

@@ -25,20 +25,40 @@ export function isPlanTableMarker(line: string): boolean {
 }
 
 const STRATEGY_LABEL = /^[[［【〔]\s*전략\s*(\d+)?\s*[.．)]?\s*(.*?)\s*[\]］】〕]$/;
+/** `◈ 전략Ⅰ. name`, `■ 전략 2. name`: a strategy line without brackets. */
+const STRATEGY_LINE = /^[◈◆■▣□●○]?\s*전략\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]{1,4}|\d{1,2})\s*[.．)]\s*(\S.*?)$/;
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+function romanValue(text: string): number | null {
+  const fullWidth = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ".indexOf(text);
+  if (fullWidth >= 0 && text.length === 1) return fullWidth + 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = ROMAN[text[i]];
+    const next = ROMAN[text[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total || null;
+}
 
 export function parseStrategyLabel(line: string): { number: number | null; name: string } | null {
-  const m = STRATEGY_LABEL.exec(cleanText(line));
-  if (!m) return null;
-  return { number: m[1] ? Number(m[1]) : null, name: m[2].trim() };
+  const text = cleanText(line);
+  const m = STRATEGY_LABEL.exec(text);
+  if (m) return { number: m[1] ? Number(m[1]) : null, name: m[2].trim() };
+  const l = STRATEGY_LINE.exec(text);
+  // A table-of-contents line ends with dots and a page number.
+  if (l && !/[·.…]{3,}\s*\d*$/.test(l[2])) return { number: romanValue(l[1]), name: l[2].trim() };
+  return null;
 }
 
 /** Part numbers are Roman (IV., Ⅳ.) or Arabic; the number differs between plans. */
-const PART_NUMBER = "(?:[IVX]+|[Ⅰ-Ⅻ]|\\d{1,2})";
+const PART_NUMBER = "(?:[IVX]+|[Ⅰ-Ⅻ]|\\d{1,2}|제\\d{1,2}장)";
 
 /** The `IV. 세부실천과제` heading (not its table-of-contents entry, which has a page number). */
 export function isDetailPartHeading(line: string): boolean {
   if (isTableLine(line)) return false;
-  return new RegExp(`^${PART_NUMBER}?세부실천과제$`).test(foldLabel(line));
+  return new RegExp(`^${PART_NUMBER}?(?:분야별)?세부실천과제$`).test(foldLabel(line));
 }
 
 /** The `V. 추진일정` heading (not its table-of-contents entry). */

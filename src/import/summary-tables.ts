@@ -1,40 +1,17 @@
 /**
- * The summary tables at the front of a plan, in 백만원:
+ * The summary tables at the front of a plan, found and cut into cells (the builder reads them):
  *   - 요약 by task: 추진전략 | 실천과제 | 세부사업내용 | 일자리 목표 | 사업예산 (백만원)
  *   - 지역 일자리 목표 요약: 예산 합계 / 국비 / 시비 / 구비, 목표 피보험자 수, 목표 취업률
  *   - 분야별 목표: 구 분 | 목표 (인원) | 예산 합계 / 국비 / 시비 / 군구비, with a 총 계 row
  */
-import { parseNumber, resolveSource } from "../core/amounts";
-import type {
-  Budget,
-  FundingSource,
-  Measure,
-  PlanHeadline,
-  SourceRef,
-  SummaryStrategyRow,
-  SummaryTaskRow,
-  SummaryTotals,
-  Unit,
-} from "../core/model";
-import { budgetFromCells, type FieldCell } from "./budget-cells";
+import { resolveSource } from "../core/amounts";
+import type { FundingSource, Unit } from "../core/model";
+import { sourceField, type Field, type RowsTable } from "../core/plan-builder";
+import { totalWord, unitInHeader } from "../core/vocabulary";
 import { splitHeader, type Column } from "./header-table";
 import { foldLabel, listItems, readTable, type Row } from "./lines";
 import { displayName } from "./names";
-import { readCount } from "./numbers";
-import type { FindingSink } from "./report";
-
-/** The unit a header names (`사업예산 (백만원)`), if any. */
-export function unitInLabel(label: string): Unit | undefined {
-  if (label.includes("백만원")) return "백만원";
-  if (label.includes("천원")) return "천원";
-  if (label.includes("억원")) return "억원";
-  return undefined;
-}
-
-function isTotalLabel(cell: string): boolean {
-  const f = foldLabel(cell);
-  return f === "합계" || f === "총계" || f === "계";
-}
+import { textTable, type TextRow } from "./text-table";
 
 // ---------------------------------------------------------------------------------------
 // Summary by task
@@ -45,7 +22,7 @@ export interface TaskSummaryColumns {
   projects: number;
   target: number;
   budget: number;
-  unit: Unit;
+  unit?: Unit;
 }
 
 /** Column positions when `row` is the header of the summary by task, else null. */
@@ -57,7 +34,7 @@ export function taskSummaryHeader(row: Row): TaskSummaryColumns | null {
   const budget = f.findIndex((c) => c.includes("예산") || c.includes("사업비"));
   if (strategy < 0 || task < 0 || (target < 0 && budget < 0)) return null;
   const projects = f.findIndex((c) => c.includes("세부사업") || c.includes("사업내용"));
-  return { strategy, task, projects, target, budget, unit: unitInLabel(row.cells[budget] ?? "") ?? "백만원" };
+  return { strategy, task, projects, target, budget, unit: unitInHeader(row.cells[budget] ?? "") };
 }
 
 /** Same as taskSummaryHeader but without figures: the list of IV. 세부실천과제. */
@@ -66,90 +43,55 @@ export function projectListHeader(row: Row): boolean {
   return f.includes("추진전략") && f.includes("실천과제") && !f.some((c) => c.includes("목표") || c.includes("예산"));
 }
 
+/** A task row of the summary by task, by name, for pairing detail sections with tasks. */
+export interface SummaryTaskName {
+  strategy: string;
+  task: string;
+  line: number;
+}
+
 export interface TaskSummary {
-  rows: SummaryTaskRow[];
-  total?: SummaryTotals;
+  table: RowsTable;
+  names: SummaryTaskName[];
   /** 0-based index of the table's first and after-last lines. */
   start: number;
   end: number;
 }
 
-export function findTaskSummary(lines: readonly string[], sink: FindingSink): TaskSummary | undefined {
+const TASK_SUMMARY_FIELDS: Field[] = ["strategy", "task", "projects", "target", "total"];
+
+export function findTaskSummary(lines: readonly string[]): TaskSummary | undefined {
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].includes("\t")) continue;
     const header = taskSummaryHeader({ line: i + 1, cells: lines[i].split("\t") });
     if (!header) continue;
     const { rows, end } = readTable(lines, i, { allowGaps: true });
-    return { ...readTaskSummary(rows, header, sink), start: i, end };
+    const out: TextRow[] = [];
+    const names: SummaryTaskName[] = [];
+    let strategy = "";
+    for (const row of rows) {
+      // The header repeats after a page break.
+      if (row.cells.every((c) => c === "") || taskSummaryHeader(row)) continue;
+      const cell = (k: number) => (k >= 0 ? (row.cells[k] ?? "") : "");
+      const s = displayName(cell(header.strategy));
+      const task = displayName(cell(header.task));
+      out.push({
+        line: row.line,
+        cells: {
+          strategy: s || null,
+          task: task || null,
+          projects: header.projects >= 0 ? listItems(cell(header.projects)).map(displayName).join("\n") : null,
+          target: cell(header.target),
+          total: cell(header.budget),
+        },
+      });
+      if (s && !totalWord(s)) strategy = s;
+      if (task && !totalWord(task) && !(s && totalWord(s))) names.push({ strategy, task, line: row.line });
+    }
+    const table = textTable("summaryByTask", TASK_SUMMARY_FIELDS, out, { line: i + 1 }, { units: header.unit ? { total: header.unit } : undefined });
+    return { table, names, start: i, end };
   }
   return undefined;
-}
-
-function readTaskSummary(rows: readonly Row[], cols: TaskSummaryColumns, sink: FindingSink) {
-  const out: SummaryTaskRow[] = [];
-  let total: SummaryTotals | undefined;
-  let strategy = "";
-  for (const row of rows) {
-    if (row.cells.every((c) => c === "")) continue;
-    // The header repeats after a page break.
-    if (taskSummaryHeader(row)) continue;
-    const cell = (k: number) => (k >= 0 ? (row.cells[k] ?? "") : "");
-    const first = cell(cols.strategy);
-    if (isTotalLabel(first) && !cell(cols.task)) {
-      const path = [displayName(first)];
-      const targetRef: SourceRef = { line: row.line };
-      const budgetRef: SourceRef = { line: row.line };
-      const budget: Budget = { total: amount(cell(cols.budget), cols.unit, budgetRef, path, sink), parts: {} };
-      // Only a malformed figure needs its ref here: it carries the text back to the workbook.
-      if (budgetRef.raw !== undefined) budget.refs = { total: budgetRef };
-      total = { target: count(cell(cols.target), targetRef, path, sink), budget, ref: { line: row.line }, targetRef };
-      continue;
-    }
-    if (first) strategy = displayName(first);
-    const task = displayName(cell(cols.task));
-    if (!task) {
-      sink.unreadable(row.line, [strategy], row.cells.filter((c) => c).join(" | "), "summary-by-task", {
-        ko: "실천과제 이름이 없는 행",
-        en: "row without a task name",
-      });
-      continue;
-    }
-    const path = [strategy, task];
-    const refs = { target: { line: row.line }, budget: { line: row.line }, projects: { line: row.line } };
-    out.push({
-      strategy,
-      task,
-      projects: cols.projects >= 0 ? listItems(cell(cols.projects)).map(displayName) : [],
-      target: count(cell(cols.target), refs.target, path, sink),
-      budget: amount(cell(cols.budget), cols.unit, refs.budget, path, sink),
-      ref: { line: row.line },
-      refs,
-    });
-  }
-  return { rows: out, total };
-}
-
-/** A count; a malformed one leaves its text on `ref` (whose line it was read from). */
-function count(text: string, ref: SourceRef, path: string[], sink: FindingSink): number | null {
-  const line = ref.line!;
-  const c = readCount(text);
-  if (c.kind === "value") return c.value;
-  if (c.kind === "empty") return null;
-  if (c.kind === "malformed") {
-    ref.raw = c.raw;
-    sink.malformedNumber({ line, path, table: "summary-by-task", field: "target", raw: c.raw, likely: c.candidates[0], unit: "명" });
-    return c.candidates[0];
-  }
-  sink.unreadable(line, path, text, "summary-by-task", { ko: "일자리 목표", en: "job target" }, "error");
-  return null;
-}
-
-function amount(text: string, unit: Unit, ref: SourceRef, path: string[], sink: FindingSink): number | null {
-  const cells: FieldCell[] = [{ field: "total", text, line: ref.line! }];
-  const budget = budgetFromCells(cells, { defaultUnit: unit, target: "백만원", path, table: "summary-by-task", sink });
-  const raw = budget.refs?.total?.raw;
-  if (raw !== undefined) ref.raw = raw;
-  return budget.total;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -158,7 +100,7 @@ function amount(text: string, unit: Unit, ref: SourceRef, path: string[], sink: 
 interface BudgetColumns {
   total: number;
   sources: Array<{ col: number; key: string }>;
-  unit: Unit;
+  unit?: Unit;
 }
 
 function budgetColumns(columns: readonly Column[], sources: readonly FundingSource[]): BudgetColumns {
@@ -168,8 +110,8 @@ function budgetColumns(columns: readonly Column[], sources: readonly FundingSour
   columns.forEach((c, i) => {
     if (i === 0 && !c.lower) return;
     const inBudget = foldLabel(c.upper).includes("예산") || foldLabel(c.lower).includes("예산");
-    unit ??= unitInLabel(c.upper) ?? unitInLabel(c.lower);
-    if (isTotalLabel(c.lower) && (inBudget || total < 0)) {
+    unit ??= unitInHeader(c.upper) ?? unitInHeader(c.lower);
+    if (totalWord(c.lower) === "total" && (inBudget || total < 0)) {
       total = i;
       return;
     }
@@ -177,27 +119,28 @@ function budgetColumns(columns: readonly Column[], sources: readonly FundingSour
     const src = f.length >= 2 ? resolveSource(c.lower, sources) : undefined;
     if (src && !found.some((x) => x.key === src.key)) found.push({ col: i, key: src.key });
   });
-  return { total, sources: found, unit: unit ?? "백만원" };
+  return { total, sources: found, unit };
 }
 
-function budgetOfRow(row: Row, bc: BudgetColumns, path: string[], table: "plan-budget" | "summary-by-strategy", sink: FindingSink): Budget {
-  const cells: FieldCell[] = [];
-  if (bc.total >= 0) cells.push({ field: "total", text: row.cells[bc.total] ?? "", line: row.line });
-  for (const s of bc.sources) cells.push({ field: s.key, text: row.cells[s.col] ?? "", line: row.line });
-  return budgetFromCells(cells, { defaultUnit: bc.unit, target: "백만원", path, table, sink });
+/** Fields of a budget table and their cells' column positions. */
+function budgetFields(bc: BudgetColumns): Array<{ field: Field; col: number }> {
+  const out: Array<{ field: Field; col: number }> = [];
+  if (bc.total >= 0) out.push({ field: "total", col: bc.total });
+  for (const s of bc.sources) out.push({ field: sourceField(s.key), col: s.col });
+  return out;
+}
+
+function unitsOf(fields: Array<{ field: Field }>, unit: Unit | undefined): Record<Field, Unit> | undefined {
+  if (!unit) return undefined;
+  const units: Record<Field, Unit> = {};
+  for (const f of fields) units[f.field] = unit;
+  return units;
 }
 
 // ---------------------------------------------------------------------------------------
 // Plan budget and headline (지역 일자리 목표 요약)
 
-export interface PlanBudgetTable {
-  budget: Budget;
-  headline: PlanHeadline;
-  sourceKeys: string[];
-  line: number;
-}
-
-export function findPlanBudget(lines: readonly string[], sources: readonly FundingSource[], sink: FindingSink): PlanBudgetTable | undefined {
+export function findPlanBudget(lines: readonly string[], sources: readonly FundingSource[]): RowsTable | undefined {
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].includes("\t")) continue;
     const f = lines[i].split("\t").map(foldLabel);
@@ -205,48 +148,32 @@ export function findPlanBudget(lines: readonly string[], sources: readonly Fundi
     const { rows } = readTable(lines, i);
     const t = splitHeader(rows);
     const data = t.dataRows.find((r) => r.cells.some((c) => c !== ""));
-    if (!data) {
-      sink.unreadable(i + 1, [], lines[i].trim(), "plan-budget", { ko: "값 행이 없습니다", en: "no row of figures" });
-      return undefined;
-    }
+    if (!data) return undefined;
     const bc = budgetColumns(t.columns, sources);
-    const budget = budgetOfRow(data, bc, [], "plan-budget", sink);
-    const headline: PlanHeadline = {};
+    const fields = budgetFields(bc);
     t.columns.forEach((c, k) => {
       const label = foldLabel(c.upper + c.lower);
-      const text = data.cells[k] ?? "";
-      if (label.includes("피보험자")) headline.insuredTarget = measure(text, data.line, "plan-budget", sink);
-      else if (label.includes("취업률")) headline.employmentRateTarget = measure(text, data.line, "plan-budget", sink);
+      if (label.includes("피보험자")) fields.push({ field: "insuredTarget", col: k });
+      else if (label.includes("취업률") || label.includes("고용률")) fields.push({ field: "employmentRateTarget", col: k });
     });
-    return { budget, headline, sourceKeys: bc.sources.map((s) => s.key), line: data.line };
+    const cells: TextRow["cells"] = {};
+    for (const x of fields) cells[x.field] = data.cells[x.col] ?? "";
+    return textTable(
+      "planBudget",
+      fields.map((x) => x.field),
+      [{ line: data.line, cells }],
+      { line: i + 1 },
+      { units: unitsOf(fields.filter((x) => x.field === "total" || x.field.startsWith("src:")), bc.unit) },
+    );
   }
   return undefined;
-}
-
-/** A figure kept as printed (value and decimals), for rates and counts. */
-export function measure(text: string, line: number, table: "plan-budget" | "common-targets", sink: FindingSink, path: string[] = []): Measure | null {
-  const n = parseNumber(text);
-  if (n.kind === "number") return { value: n.value, decimals: n.decimals, ref: { line } };
-  if (n.kind === "empty") return null;
-  if (n.candidates.length) {
-    sink.malformedNumber({ line, path, table, field: "value", raw: n.raw, likely: n.candidates[0], unit: "" });
-    return { value: n.candidates[0], decimals: 0, ref: { line, raw: n.raw } };
-  }
-  sink.unreadable(line, path, text, table, { ko: "숫자", en: "number" }, "error");
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------
 // Summary by strategy (분야별 목표)
 
-export interface StrategySummary {
-  rows: SummaryStrategyRow[];
-  total?: SummaryTotals;
-  sourceKeys: string[];
-}
-
 /** Finds the table under the `분야별 목표` heading. */
-export function findStrategySummary(lines: readonly string[], sources: readonly FundingSource[], sink: FindingSink): StrategySummary | undefined {
+export function findStrategySummary(lines: readonly string[], sources: readonly FundingSource[]): RowsTable | undefined {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].includes("\t") || !foldLabel(lines[i]).includes("분야별목표")) continue;
     // The table follows after a unit line such as `(단위 : 명)`.
@@ -254,50 +181,25 @@ export function findStrategySummary(lines: readonly string[], sources: readonly 
     while (j < lines.length && !lines[j].includes("\t") && j - i < 6) j++;
     const { rows } = readTable(lines, j);
     if (rows.length === 0) continue;
-    return readStrategySummary(rows, sources, sink);
+    const t = splitHeader(rows);
+    const bc = budgetColumns(t.columns, sources);
+    const targetCol = t.columns.findIndex((c, k) => k > 0 && foldLabel(c.upper + c.lower).includes("목표") && !foldLabel(c.upper + c.lower).includes("예산"));
+    const money = budgetFields(bc);
+    const fields: Array<{ field: Field; col: number }> = [{ field: "strategy", col: 0 }, ...(targetCol >= 0 ? [{ field: "target", col: targetCol }] : []), ...money];
+    const out: TextRow[] = t.dataRows
+      .filter((row) => row.cells.some((c) => c !== ""))
+      .map((row) => {
+        const cells: TextRow["cells"] = {};
+        for (const x of fields) cells[x.field] = x.field === "strategy" ? displayName(row.cells[0] ?? "") || null : (row.cells[x.col] ?? "");
+        return { line: row.line, cells };
+      });
+    return textTable(
+      "summaryByStrategy",
+      fields.map((x) => x.field),
+      out,
+      { line: j + 1 },
+      { units: unitsOf(money, bc.unit) },
+    );
   }
   return undefined;
 }
-
-function readStrategySummary(rows: readonly Row[], sources: readonly FundingSource[], sink: FindingSink): StrategySummary {
-  const t = splitHeader(rows);
-  const bc = budgetColumns(t.columns, sources);
-  const targetCol = t.columns.findIndex((c, k) => k > 0 && foldLabel(c.upper + c.lower).includes("목표") && !foldLabel(c.upper + c.lower).includes("예산"));
-  const out: StrategySummary = { rows: [], sourceKeys: bc.sources.map((s) => s.key) };
-  for (const row of t.dataRows) {
-    if (row.cells.every((c) => c === "")) continue;
-    const name = displayName(row.cells[0] ?? "");
-    const path = [name];
-    const targetRef: SourceRef = { line: row.line };
-    const target = targetCol >= 0 ? strategyCount(row.cells[targetCol] ?? "", targetRef, path, sink) : null;
-    const budget = budgetOfRow(row, bc, path, "summary-by-strategy", sink);
-    if (isTotalLabel(name)) {
-      out.total = { target, budget, ref: { line: row.line }, targetRef };
-      continue;
-    }
-    if (!name) {
-      sink.unreadable(row.line, [], row.cells.filter((c) => c).join(" | "), "summary-by-strategy", {
-        ko: "추진전략 이름이 없는 행",
-        en: "row without a strategy name",
-      });
-      continue;
-    }
-    out.rows.push({ strategy: name, target, budget, ref: { line: row.line }, targetRef });
-  }
-  return out;
-}
-
-function strategyCount(text: string, ref: SourceRef, path: string[], sink: FindingSink): number | null {
-  const line = ref.line!;
-  const c = readCount(text);
-  if (c.kind === "value") return c.value;
-  if (c.kind === "empty") return null;
-  if (c.kind === "malformed") {
-    ref.raw = c.raw;
-    sink.malformedNumber({ line, path, table: "summary-by-strategy", field: "target", raw: c.raw, likely: c.candidates[0], unit: "명" });
-    return c.candidates[0];
-  }
-  sink.unreadable(line, path, text, "summary-by-strategy", { ko: "목표 인원", en: "job target" }, "error");
-  return null;
-}
-

@@ -1,5 +1,6 @@
 /**
- * The plan table that closes each task section (【'20년 추진계획】):
+ * The plan table that closes each task section (【'20년 추진계획】), cut into the cells of
+ * one row of the task plans (target, 계, one cell per source):
  *
  *   구 분 | | 목표인원 및 예산
  *   일자리 창출 성과목표 | | 28명
@@ -10,21 +11,15 @@
  *   | 민자 | -
  *
  * Labels sit in varying columns (merged cells), so each row is read as "labels, then the
- * first cell after them", not by column position.
+ * first cell after them", not by column position. A unit named in the header
+ * (`목표 및 예산 (단위: 명, 백만원)`) holds for the bare numbers below it.
  */
 import { resolveSource } from "../core/amounts";
-import type { Budget, FundingSource, SourceRef } from "../core/model";
-import { budgetFromCells, type FieldCell } from "./budget-cells";
+import type { FundingSource, Unit } from "../core/model";
+import { sourceField, type Field } from "../core/plan-builder";
+import { unitInHeader } from "../core/vocabulary";
 import { foldLabel, type Row } from "./lines";
-import { readCount } from "./numbers";
 import type { FindingSink } from "./report";
-
-export interface TaskPlanTable {
-  target: number | null;
-  targetRef?: SourceRef;
-  budget: Budget;
-  ref: SourceRef;
-}
 
 type LabelKind = "header" | "target" | "budget-group" | "total" | "local" | { source: string };
 
@@ -32,9 +27,9 @@ type LabelKind = "header" | "target" | "budget-group" | "total" | "local" | { so
 export function planLabel(cell: string, sources: readonly FundingSource[]): LabelKind | null {
   const f = foldLabel(cell);
   if (!f) return null;
-  if (f === "구분" || f.includes("목표인원및예산") || f === "목표인원및사업비") return "header";
+  if (f === "구분" || /및(?:예산|사업비)/.test(f)) return "header";
   if (f.includes("성과목표") || f === "일자리목표" || f === "목표인원" || f === "일자리창출목표") return "target";
-  if (f === "사업비" || f === "사업예산" || f === "예산" || f === "총사업비") return "budget-group";
+  if (f === "사업비" || f === "사업예산" || f === "예산" || f === "총사업비" || f === "소요예산") return "budget-group";
   if (f === "계" || f === "합계" || f === "총계" || f === "소계") return "total";
   if (f === "지방비") return "local";
   const src = resolveSource(cell, sources);
@@ -43,75 +38,50 @@ export function planLabel(cell: string, sources: readonly FundingSource[]): Labe
   return null;
 }
 
-export function readTaskPlanTable(
-  rows: readonly Row[],
-  markerLine: number,
-  sources: readonly FundingSource[],
-  path: string[],
-  sink: FindingSink,
-): TaskPlanTable {
-  let target: number | null = null;
-  let targetRef: SourceRef | undefined;
-  const cells: FieldCell[] = [];
+export interface TaskPlanCells {
+  /** Cell text by builder field (`target`, `total`, `src:<key>`). */
+  cells: Record<Field, string>;
+  /** Line of each cell. */
+  lines: Record<Field, number>;
+}
+
+/** Bare numbers take the header's unit, so that the cell says what the table meant. */
+function withUnit(text: string, unit: Unit | undefined): string {
+  if (!unit || !/^[△-]?\s*[\d０-９][\d０-９,.\s]*$/.test(text.trim())) return text;
+  return text.trim() + unit;
+}
+
+export function readTaskPlanTable(rows: readonly Row[], sources: readonly FundingSource[], path: string[], sink: FindingSink): TaskPlanCells {
+  const out: TaskPlanCells = { cells: {}, lines: {} };
+  let unit: Unit | undefined;
+  const put = (field: Field, text: string, line: number) => {
+    out.cells[field] = text;
+    out.lines[field] = line;
+  };
   for (const row of rows) {
     if (row.cells.every((c) => c === "")) continue;
     const labels: LabelKind[] = [];
-    let value: string | undefined;
-    let valueSeen = false;
+    const values: string[] = [];
     for (const cell of row.cells) {
       if (cell === "") continue;
-      if (valueSeen) {
-        // A second value in one row: the row says more than one thing; keep it visible.
-        if (value !== undefined) value += "\t" + cell;
-        continue;
-      }
-      const kind = planLabel(cell, sources);
+      const kind = values.length ? null : planLabel(cell, sources);
       if (kind) labels.push(kind);
-      else {
-        value = cell;
-        valueSeen = true;
-      }
+      else values.push(cell);
     }
-    if (labels.includes("header")) continue;
-    const source = [...labels].reverse().find((l): l is { source: string } => typeof l === "object");
-    const text = value ?? "";
-    if (text.includes("\t")) {
-      sink.unreadable(row.line, path, row.cells.filter((c) => c).join(" | "), "task-plan", {
-        ko: "한 행에 값이 여러 개입니다",
-        en: "more than one value in a row",
-      });
+    if (labels.includes("header")) {
+      unit = row.cells.map((c) => unitInHeader(c)).find((u) => u !== undefined) ?? unit;
       continue;
     }
-    if (source) cells.push({ field: source.source, text, line: row.line });
-    else if (labels.includes("total") || (labels.length === 1 && labels[0] === "budget-group"))
-      cells.push({ field: "total", text, line: row.line });
-    else if (labels.includes("target")) {
-      targetRef = { line: row.line };
-      const c = readCount(text);
-      if (c.kind === "value") target = c.value;
-      else if (c.kind === "malformed") {
-        target = c.candidates[0];
-        targetRef.raw = c.raw;
-        sink.malformedNumber({
-          line: row.line,
-          path,
-          table: "task-plan",
-          field: "target",
-          raw: c.raw,
-          likely: target,
-          unit: "명",
-        });
-      } else if (c.kind === "unreadable")
-        sink.unreadable(row.line, path, text, "task-plan", { ko: "일자리 목표", en: "job target" }, "error");
-    } else {
-      sink.unreadable(row.line, path, row.cells.filter((c) => c).join(" | "), "task-plan", {
-        ko: "알 수 없는 행",
-        en: "unknown row",
-      });
+    if (values.length > 1) {
+      sink.unreadable(row.line, path, row.cells.filter((c) => c).join(" | "), "task-plan", { ko: "한 행에 값이 여러 개입니다", en: "more than one value in a row" });
+      continue;
     }
+    const text = values[0] ?? "";
+    const source = [...labels].reverse().find((l): l is { source: string } => typeof l === "object");
+    if (source) put(sourceField(source.source), withUnit(text, unit), row.line);
+    else if (labels.includes("total") || (labels.length === 1 && labels[0] === "budget-group")) put("total", withUnit(text, unit), row.line);
+    else if (labels.includes("target")) put("target", text, row.line);
+    else sink.unreadable(row.line, path, row.cells.filter((c) => c).join(" | "), "task-plan", { ko: "알 수 없는 행", en: "unknown row" });
   }
-  const budget = budgetFromCells(cells, { defaultUnit: "천원", target: "천원", path, table: "task-plan", sink });
-  const out: TaskPlanTable = { target, budget, ref: { line: markerLine } };
-  if (targetRef) out.targetRef = targetRef;
   return out;
 }

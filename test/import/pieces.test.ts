@@ -2,8 +2,10 @@
 import { DEFAULT_SOURCES } from "../../src/core/model";
 import { cellsOf, cleanText, foldLabel, listItems, readTable, splitLines } from "../../src/import/lines";
 import { baseNameKey, displayName, headingTaskPart, nameKey, nameSimilarity, sameName } from "../../src/import/names";
-import { likelyValue, readAmount, readCount } from "../../src/import/numbers";
-import { readBudgetText } from "../../src/import/project-budgets";
+import { defaultSettings } from "../../src/core/model";
+import { buildPlan, sourceField } from "../../src/core/plan-builder";
+import { readBudgetLine } from "../../src/import/budget-line";
+import { textTable } from "../../src/import/text-table";
 import { FindingSink } from "../../src/import/report";
 import { planLabel, readTaskPlanTable } from "../../src/import/task-plan-table";
 import { findDetailSections, isPlanTableMarker, parseStrategyLabel } from "../../src/import/sections";
@@ -39,37 +41,15 @@ describe("lines and labels", () => {
   });
 });
 
-describe("numbers", () => {
-  test("amounts with units, full-width digits, dash and empty", () => {
-    expect(readAmount("43,900천원", "천원", "천원")).toEqual({ kind: "value", value: 43_900 });
-    expect(readAmount("６,６７８억원", "천원", "천원")).toEqual({ kind: "value", value: 667_800_000 });
-    expect(readAmount("1,040", "백만원", "백만원")).toEqual({ kind: "value", value: 1_040 });
-    expect(readAmount("-", "천원", "천원")).toEqual({ kind: "empty" });
-    expect(readAmount("", "천원", "천원")).toEqual({ kind: "empty" });
-    expect(readAmount("1,500원", "천원", "천원")).toMatchObject({ kind: "imprecise", rounded: 2 });
-    expect(readAmount("약간", "천원", "천원")).toEqual({ kind: "unreadable", raw: "약간" });
-  });
-
-  test("counts", () => {
-    expect(readCount("6,039명")).toEqual({ kind: "value", value: 6_039 });
-    expect(readCount("４０명")).toEqual({ kind: "value", value: 40 });
-    expect(readCount("-")).toEqual({ kind: "empty" });
-    expect(readCount("44.1%").kind).toBe("unreadable");
-  });
-
-  test("likely value: the candidate that makes the split add up, else the first", () => {
-    expect(likelyValue([867_500, 867_000, 8_675_000], "national", 1_200_000, { province: 165_450, municipal: 167_050 })).toBe(867_500);
-    expect(likelyValue([867_500, 867_000, 8_675_000], "national", 1_000, { province: 1 })).toBe(867_500);
-    expect(likelyValue([867_000, 867_500], "national", 1_200_000, { province: 165_450, municipal: 167_050 })).toBe(867_500);
-    expect(likelyValue([10, 20], "total", null, { a: 20 })).toBe(20);
-  });
-});
-
 describe("project budget lines", () => {
+  const FIELDS = ["strategy", "task", "project", "total", ...S.map((x) => sourceField(x.key))];
+  /** A budget line through the importer's cutting and the builder's reading, as in a plan. */
   const read = (t: string) => {
-    const sink = new FindingSink();
-    const b = readBudgetText(t, 7, S, ["s", "t", "p"], sink);
-    return { b: b && { total: b.total, parts: b.parts }, findings: sink.findings };
+    const line = readBudgetLine(t, S);
+    const row = { line: 7, cells: { strategy: "s", task: "t", project: "p", ...line?.cells } };
+    const built = buildPlan({ settings: defaultSettings(), tables: [textTable("projects", FIELDS, [row], { line: 1 })], tasksFromProjects: true });
+    const b = built.plan.strategies[0].tasks[0].projects[0].budget;
+    return { b: b && { total: b.total, parts: b.parts }, refs: b?.refs, findings: built.findings, problems: line?.problems ?? [] };
   };
 
   test("split with spaces", () => {
@@ -79,6 +59,10 @@ describe("project budget lines", () => {
   test("(전액 구비) and (전액구비) put the whole budget on one source", () => {
     expect(read("38,000천원(전액 구비)").b).toEqual({ total: 38_000, parts: { municipal: 38_000 } });
     expect(read("333,120천원(전액구비)").b).toEqual({ total: 333_120, parts: { municipal: 333_120 } });
+    // A mistake in such a budget is one finding, at 계; the source follows its reading.
+    const r = read("38,0000천원(전액 구비)");
+    expect(r.b).toEqual({ total: 38_000, parts: { municipal: 38_000 } });
+    expect(r.findings.map((f) => [f.code, f.location.field])).toEqual([["malformed-number", "total"]]);
   });
 
   test("missing comma between pieces", () => {
@@ -107,84 +91,112 @@ describe("project budget lines", () => {
   });
 
   test("a malformed figure keeps its text on its ref, as its own cell would hold it", () => {
-    const refs = (t: string) => readBudgetText(t, 7, S, ["s", "t", "p"], new FindingSink())?.refs;
-    // The label goes (the column names the source); the budget's unit stays when not 천원.
-    expect(refs("100,000천원(국 50,000, 도 27,5000, 군 22,500)")).toEqual({
+    // The label goes (the column names the source); the budget's unit stays with the figure.
+    expect(read("100,000천원(국 50,000, 도 27,5000, 군 22,500)").refs).toEqual({
       total: { line: 7 },
       national: { line: 7 },
-      province: { line: 7, raw: "27,5000" },
+      province: { line: 7, raw: "27,5000천원" },
       municipal: { line: 7 },
+      // Every cell of the row has its place, stated or not (a workbook's empty cell too).
+      private: { line: 7 },
     });
-    expect(refs("154,0000천원(국 108,000, 구 46,000)")?.total).toEqual({ line: 7, raw: "154,0000천원" });
-    expect(refs("2억원(국 1,0, 시 1)")?.national).toEqual({ line: 7, raw: "1,0억원" });
+    expect(read("154,0000천원(국 108,000, 구 46,000)").refs?.total).toEqual({ line: 7, raw: "154,0000천원" });
+    expect(read("2억원(국 1,0, 시 1)").refs?.national).toEqual({ line: 7, raw: "1,0억원" });
   });
 
   test("an unknown source is reported, not dropped", () => {
     const r = read("10,000천원(기금 10,000)");
     expect(r.b).toEqual({ total: 10_000, parts: {} });
-    expect(r.findings).toMatchObject([{ code: "unreadable", location: { line: 7 } }]);
+    expect(r.problems).toMatchObject([{ text: "기금 10,000" }]);
+  });
+
+  test("the shapes budget lines take in other plans", () => {
+    // One source only, in 억원: the whole budget is that source's.
+    expect(read("민자 3억원").b).toEqual({ total: 300_000, parts: { private: 300_000 } });
+    // A split in the total's unit (억원), with decimals.
+    expect(read("12.5억원(국 5, 도 4.5, 시군 3)").b).toEqual({ total: 1_250_000, parts: { national: 500_000, province: 450_000, municipal: 300_000 } });
+    // A mixed-unit split: 민자 names its own unit.
+    expect(read("600백만원(국비 150, 도비 90, 시군비 60, 민자 3억원)").b).toEqual({
+      total: 600_000,
+      parts: { national: 150_000, province: 90_000, municipal: 60_000, private: 300_000 },
+    });
+    // An approximation is read, and noted.
+    const about = read("약 300백만원(도비 150, 시군비 150)");
+    expect(about.b?.total).toBe(300_000);
+    expect(about.findings.map((f) => [f.code, f.severity])).toEqual([["approximate", "info"]]);
+    // A range is no figure: one warning, and a remark in parentheses is not a split.
+    const range = read("1~2억원(투자 규모 협의 중)");
+    expect(range.b).toEqual({ total: null, parts: {} });
+    expect(range.findings.map((f) => [f.code, f.severity])).toEqual([["unreadable", "warning"]]);
+    expect(range.problems).toEqual([]);
   });
 });
 
 describe("task plan table", () => {
   const rows = (text: string) => readTable(splitLines(text), 0).rows;
+  const FIELDS = ["strategy", "task", "target", "total", ...S.map((x) => sourceField(x.key))];
+  /** The table's cells read by the builder, as one row of the task plans. */
+  const read = (text: string) => {
+    const sink = new FindingSink();
+    const t = readTaskPlanTable(rows(text), S, ["s", "t"], sink);
+    const row = { line: 1, cells: { strategy: "s", task: "t", ...t.cells }, lines: t.lines };
+    const built = buildPlan({ settings: defaultSettings(), tables: [textTable("taskPlans", FIELDS, [row], { line: 1 })] });
+    return { task: built.plan.strategies[0].tasks[0], findings: [...sink.findings, ...built.findings] };
+  };
 
   test("labels: spaced 사 업 비, 지방비 group, sources", () => {
     expect(planLabel("사 업 비", S)).toBe("budget-group");
+    expect(planLabel("소요예산", S)).toBe("budget-group");
     expect(planLabel("계", S)).toBe("total");
     expect(planLabel("지방비", S)).toBe("local");
     expect(planLabel("시도비", S)).toEqual({ source: "province" });
     expect(planLabel("시군구비", S)).toEqual({ source: "municipal" });
+    expect(planLabel("국 비", S)).toEqual({ source: "national" });
     expect(planLabel("일자리 창출 성과목표", S)).toBe("target");
+    expect(planLabel("목표 및 예산 (단위: 명, 백만원)", S)).toBe("header");
     expect(planLabel("43,900천원", S)).toBeNull();
   });
 
   test("reads labels in any column, '-' and empty as none, 억원", () => {
-    const sink = new FindingSink();
-    const t = readTaskPlanTable(
-      rows(
-        [
-          "구 분\t\t목표인원 및 예산\t",
-          "일자리 창출 성과목표\t\t2,500명\t",
-          "사업비\t계\t6,678억원\t",
-          "\t국비\t\t",
-          "\t지방비\t시도비\t-",
-          "\t\t시군구비\t-",
-          "\t민자\t6,678억원\t",
-        ].join("\n"),
-      ),
-      1,
-      S,
-      ["s", "t"],
-      sink,
+    const { task, findings } = read(
+      [
+        "구 분\t\t목표인원 및 예산\t",
+        "일자리 창출 성과목표\t\t2,500명\t",
+        "사업비\t계\t6,678억원\t",
+        "\t국비\t\t",
+        "\t지방비\t시도비\t-",
+        "\t\t시군구비\t-",
+        "\t민자\t6,678억원\t",
+      ].join("\n"),
     );
-    expect(t.target).toBe(2_500);
-    expect({ total: t.budget.total, parts: t.budget.parts }).toEqual({ total: 667_800_000, parts: { private: 667_800_000 } });
-    expect(sink.findings).toEqual([]);
+    expect(task.target).toBe(2_500);
+    expect({ total: task.budget.total, parts: task.budget.parts }).toEqual({ total: 667_800_000, parts: { private: 667_800_000 } });
+    expect(findings).toEqual([]);
+  });
+
+  test("a unit in the header holds for the bare numbers below it", () => {
+    const { task } = read(["구 분\t\t목표 및 예산 (단위: 명, 백만원)\t", "일자리 창출 목표\t\t95\t", "사 업 비\t계\t600\t", "\t국 비\t90\t", "\t지방비\t도 비\t324.6", "\t\t시군비\t185.4", "\t민 자\t-\t"].join("\n"));
+    expect({ target: task.target, total: task.budget.total, parts: task.budget.parts }).toEqual({
+      target: 95,
+      total: 600_000,
+      parts: { national: 90_000, province: 324_600, municipal: 185_400 },
+    });
   });
 
   test("malformed 867,5000천원 becomes 867,500 with an error finding", () => {
-    const sink = new FindingSink();
-    const t = readTaskPlanTable(
-      rows(["사 업 비\t계\t1,200,000천원\t", "\t국비\t867,5000천원\t", "\t지방비\t시도비\t165,450천원", "\t\t시군구비\t167,050천원"].join("\n")),
-      1,
-      S,
-      ["s", "t"],
-      sink,
-    );
-    expect(t.budget.parts.national).toBe(867_500);
+    const { task, findings } = read(["사 업 비\t계\t1,200,000천원\t", "\t국비\t867,5000천원\t", "\t지방비\t시도비\t165,450천원", "\t\t시군구비\t167,050천원"].join("\n"));
+    expect(task.budget.parts.national).toBe(867_500);
     // The text as written stays with the figure so that the workbook can hold it.
-    expect(t.budget.refs?.national).toEqual({ line: 2, raw: "867,5000천원" });
-    expect(t.budget.refs?.total).toEqual({ line: 1 });
-    expect(sink.findings).toMatchObject([
+    expect(task.budget.refs?.national).toEqual({ line: 2, raw: "867,5000천원" });
+    expect(task.budget.refs?.total).toEqual({ line: 1 });
+    expect(findings).toMatchObject([
       { code: "malformed-number", severity: "error", location: { line: 2, field: "national", path: ["s", "t"] }, expected: 867_500, actual: null },
     ]);
   });
 
   test("an unknown row is an unreadable finding with its line", () => {
-    const sink = new FindingSink();
-    readTaskPlanTable(rows("사업비\t계\t100천원\n\t기타재원\t5천원"), 1, S, ["s", "t"], sink);
-    expect(sink.findings).toMatchObject([{ code: "unreadable", location: { line: 2, table: "task-plan" } }]);
+    const { findings } = read("사업비\t계\t100천원\n\t기타재원\t5천원");
+    expect(findings).toMatchObject([{ code: "unreadable", location: { line: 2, table: "task-plan" } }]);
   });
 });
 
@@ -273,10 +285,8 @@ describe("assembly", () => {
 
   test("when counts differ, sections pair by name and the rest is reported as unmatched", () => {
     const { plan, findings } = importPlanText([...summary, ...section("둘째를 위한 과제 둘", "2,000천원")].join("\n"));
-    expect(plan.strategies[0].tasks.map((t) => [t.name, t.budget.total])).toEqual([
-      ["과제 하나", null],
-      ["과제 둘", 2_000],
-    ]);
+    // The plan holds what the detail states; the summary's task without a section is reported.
+    expect(plan.strategies[0].tasks.map((t) => [t.name, t.budget.total])).toEqual([["과제 둘", 2_000]]);
     expect(findings.filter((f) => f.code === "unmatched")).toMatchObject([{ location: { path: ["전략 가", "과제 하나"] } }]);
     // The other summary tables are absent from this text: reported, not silently skipped.
     expect(findings.filter((f) => f.code === "missing-table").map((f) => f.location.table)).toEqual([

@@ -31,13 +31,16 @@ export class ReadingSink {
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-/** A field's name in messages: the header as the table wrote it, else the field's label. */
+/**
+ * A field's name in messages: the source's or field's own label, so that a cell's problem
+ * reads the same from a document and from a workbook; the table's header only for a field
+ * without a label of its own.
+ */
 function fieldName(t: RowsTable, field: Field, sources: readonly FundingSource[]): { ko: string; en: string } {
-  const header = t.headers?.[field];
-  if (header) return { ko: header, en: header };
   const src = sources.find((s) => sourceField(s.key) === field);
   if (src) return { ko: src.label, en: src.labelEn };
-  return FIELD_LABEL[field] ?? { ko: field, en: field };
+  const header = t.headers?.[field];
+  return FIELD_LABEL[field] ?? (header ? { ko: header, en: header } : { ko: field, en: field });
 }
 
 /** A row of a table being read, with the names of the row for findings. */
@@ -230,11 +233,17 @@ export class RowCursor {
           break;
       }
     }
+    const totalRaw = totalField ? this.raw(totalField) : undefined;
+    const wholeFrom = pending.filter((p) => p.key !== "total" && typeof totalRaw === "string" && this.raw(p.field) === totalRaw);
     for (const p of pending) {
+      if (wholeFrom.includes(p)) continue;
       const likely = likelyValue(p.r.candidates, p.key, budget.total, budget.parts);
       if (likely !== null) set(p.key, likely);
       this.report(p.field, p.r, likely, to, p.key);
     }
+    // A source written with the 계's very text (`(전액 구비)`) is the whole budget: one
+    // mistake in that text is reported once, at 계, and the source takes its reading.
+    for (const p of wholeFrom) if (budget.total !== null) set(p.key, budget.total);
     return { budget, stated };
   }
 
@@ -274,7 +283,7 @@ export class RowCursor {
         if (r.approximate) {
           this.sink.add(
             "approximate",
-            "warning",
+            "info",
             { ko: `${what.ko}: '약'이 붙은 어림값 — 읽은 값 ${fmt(r.value)}${u}. 정확한 금액을 적어 주세요.`, en: `${what.en}: an approximate figure, read as ${fmt(r.value)}${u ? " " + u : ""}. State the exact amount.` },
             at,
             { ...extra, expected: r.value, actual: null },
