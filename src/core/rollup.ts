@@ -28,14 +28,16 @@ export function sumParts(parts: Record<string, number>, keys?: readonly string[]
 }
 
 /**
- * The part of a budget that the summary tables count: the stated total less the sources the
- * summary leaves out; the sum of the counted parts when no total is stated.
+ * The part of a budget that the summary tables count: the sum of the sources the summaries
+ * have columns for, when the budget states a split; its total when it states none. Never
+ * 계 less the other sources: a 계 that left out a source written beside it would then give
+ * a negative figure that no summary should hold.
  */
 export function countedTotal(budget: Budget, keys: readonly string[]): number {
-  if (budget.total === null) return sumParts(budget.parts, keys);
-  let excluded = 0;
-  for (const k in budget.parts) if (!keys.includes(k)) excluded += budget.parts[k];
-  return budget.total - excluded;
+  let split = false;
+  for (const k in budget.parts) if (budget.parts[k] !== 0) split = true;
+  if (!split) return budget.total ?? 0;
+  return sumParts(budget.parts, keys);
 }
 
 /** Money the summary leaves out of this budget (민자), in the budget's unit. */

@@ -1,11 +1,13 @@
 /**
- * Every consistency rule of a plan, run in one pass. Findings come out grouped by rule and,
- * within a rule, in document order.
+ * Every consistency rule of a plan, run in one pass: the detail of each task (splits and
+ * roll-ups), the summaries against the detail and against themselves, the summary rows'
+ * splits, the derived figures. Rules run in that order because a later comparison that
+ * fails only because of an earlier finding is noted as following from it.
  */
-import { checkProjectsRollup } from "./checks/detail-rollup";
+import { checkTaskDetail } from "./checks/detail";
 import { checkCommonTargets } from "./checks/derived";
 import { newContext } from "./checks/context";
-import { checkSplit } from "./checks/split";
+import { checkSummarySplit } from "./checks/split";
 import { checkSummaryAgainstDetail } from "./checks/summary-vs-detail";
 import type { Finding } from "./findings";
 import type { Plan } from "./model";
@@ -13,30 +15,16 @@ import { rollupDetail } from "./rollup";
 
 export function checkPlan(plan: Plan): Finding[] {
   const ctx = newContext(plan);
+  for (const strategy of plan.strategies) {
+    for (const task of strategy.tasks) checkTaskDetail(ctx, strategy.name, task);
+  }
   const detail = rollupDetail(plan);
-  const keys = detail.keys;
-
-  for (const strategy of plan.strategies) {
-    for (const task of strategy.tasks) {
-      for (const project of task.projects) {
-        if (project.budget) {
-          checkSplit(ctx, { budget: project.budget, path: [strategy.name, task.name, project.name], table: "project", unit: "천원", ref: project.ref });
-        }
-      }
-      checkSplit(ctx, { budget: task.budget, path: [strategy.name, task.name], table: "task-plan", unit: "천원", ref: task.ref });
-    }
-  }
-  const { byStrategy, planBudget } = plan.summary;
-  for (const row of byStrategy?.rows ?? []) {
-    checkSplit(ctx, { budget: row.budget, path: [row.strategy], table: "summary-by-strategy", unit: "백만원", keys, ref: row.ref });
-  }
-  if (byStrategy?.total) checkSplit(ctx, { budget: byStrategy.total.budget, path: [], table: "summary-by-strategy", unit: "백만원", keys, ref: byStrategy.total.ref });
-  if (planBudget) checkSplit(ctx, { budget: planBudget, path: [], table: "plan-budget", unit: "백만원", keys });
-
-  for (const strategy of plan.strategies) {
-    for (const task of strategy.tasks) checkProjectsRollup(ctx, strategy.name, task);
-  }
   checkSummaryAgainstDetail(ctx, detail);
+  const keys = detail.keys;
+  const { byStrategy, planBudget } = plan.summary;
+  for (const row of byStrategy?.rows ?? []) checkSummarySplit(ctx, { budget: row.budget, path: [row.strategy], table: "summary-by-strategy", keys, ref: row.ref });
+  if (byStrategy?.total) checkSummarySplit(ctx, { budget: byStrategy.total.budget, path: [], table: "summary-by-strategy", keys, ref: byStrategy.total.ref });
+  if (planBudget) checkSummarySplit(ctx, { budget: planBudget, path: [], table: "plan-budget", keys });
   checkCommonTargets(ctx);
   return ctx.findings;
 }

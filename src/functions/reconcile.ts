@@ -16,11 +16,13 @@ export interface Aggregate {
   target: number;
   total: number;
   parts: Record<string, number>;
+  /** 계 of the rows that state no split (a summary counts their 계 as it is). */
+  unsplit: number;
   rows: number;
 }
 
 function emptyAgg(): Aggregate {
-  return { target: 0, total: 0, parts: {}, rows: 0 };
+  return { target: 0, total: 0, parts: {}, unsplit: 0, rows: 0 };
 }
 
 export interface DetailAggregates {
@@ -67,16 +69,18 @@ function computeAggregates(t: ParsedTable, withTasks: boolean): DetailAggregates
   const figUnits: Array<Unit | undefined> = [undefined, "천원", ...srcs.map((): Unit => "천원")];
   const quick = figCols.map((c, i) => c >= 0 && columnIn(t, c, figUnits[i]));
   const nFig = figCols.length;
+  /** Slot after the figures: 계 of a row without a split. */
+  const UNSPLIT = nFig;
   // Per aggregate, figures are summed into a flat array (no per-row allocation); the
   // records are filled once at the end.
   const sums = new Map<Aggregate, Float64Array>();
   const sumOf = (a: Aggregate) => {
     let arr = sums.get(a);
-    if (!arr) sums.set(a, (arr = new Float64Array(nFig)));
+    if (!arr) sums.set(a, (arr = new Float64Array(nFig + 1)));
     return arr;
   };
   const planSum = sumOf(out.plan);
-  const rowFig = new Float64Array(nFig);
+  const rowFig = new Float64Array(nFig + 1);
   const range = t.range;
   let lastStrategyKey: string | undefined;
   let strategySum = planSum;
@@ -108,9 +112,12 @@ function computeAggregates(t: ParsedTable, withTasks: boolean): DetailAggregates
       if (i >= 2) partsSum += v;
     }
     if (totalCol === undefined) rowFig[1] = partsSum;
+    let split = false;
+    for (let i = 2; i < nFig; i++) if (rowFig[i] !== 0) split = true;
+    rowFig[UNSPLIT] = split ? 0 : rowFig[1];
     out.plan.rows++;
     strategyAgg.rows++;
-    for (let i = 0; i < nFig; i++) {
+    for (let i = 0; i <= nFig; i++) {
       planSum[i] += rowFig[i];
       strategySum[i] += rowFig[i];
     }
@@ -124,12 +131,13 @@ function computeAggregates(t: ParsedTable, withTasks: boolean): DetailAggregates
       }
       k.rows++;
       const taskSum = sumOf(k);
-      for (let i = 0; i < nFig; i++) taskSum[i] += rowFig[i];
+      for (let i = 0; i <= nFig; i++) taskSum[i] += rowFig[i];
     }
   }
   for (const [agg, arr] of sums) {
     agg.target = arr[0];
     agg.total = arr[1];
+    agg.unsplit = arr[UNSPLIT];
     for (let i = 0; i < nSrc; i++) agg.parts[srcs[i].key] = arr[2 + i];
   }
   return out;
@@ -152,8 +160,9 @@ function stripUnit(h: string): string {
  * detail figure (a rounding or 끝수 조정 difference); `mismatch: 국비 +5 (상세 108)`
  * otherwise; `not found` when the detail has no such strategy / task. Differences are
  * summary − detail, in the summary's unit. Job targets must match exactly. Like core's
- * checks, the summary's 합계 is compared with the detail total less the sources the summary
- * has no column for (민자, in the published plans).
+ * checks (rollup.countedTotal), the summary's 합계 is compared with the detail's sum of the
+ * sources the summary has columns for (never 계 less the others), 계 itself for rows without
+ * a split.
  */
 export function reconcileReport(summary: unknown, detail: unknown, unit?: Cell): FnResult<RowReport[]> {
   const unitArg = parseUnitArg(unit, "백만원");
@@ -209,14 +218,16 @@ function compareRow(st: ParsedTable, row: TableRow, a: Aggregate, agg: DetailAgg
     if (diff !== 0) mismatch.push(`${stripUnit(headers[f.target]) || "일자리 목표"} ${formatSigned(diff)} (상세 ${groupThousands(a.target)})`);
   }
   // As core does (rollup.countedTotal): the summary's 합계 counts only the sources the
-  // summary has columns for; without source columns, every source but 민자.
+  // summary has columns for (without source columns, every source but 민자), and 계 itself
+  // for detail rows that state no split.
   const summaryKeys = st.cols.sources.length
     ? st.cols.sources.map((s) => s.key)
     : st.sources.filter((s) => !s.isPrivate).map((s) => s.key);
-  let excluded = 0;
-  for (const k in a.parts) if (!summaryKeys.includes(k)) excluded += a.parts[k];
+  let counted = a.unsplit;
+  for (const k of summaryKeys) counted += a.parts[k] ?? 0;
+  if (agg.sourceKeys.length === 0) counted = a.total;
   const money: Array<{ col: number; label: string; detail: number }> = [];
-  if (f.total !== undefined) money.push({ col: f.total, label: stripUnit(headers[f.total]) || "합계", detail: a.total - excluded });
+  if (f.total !== undefined) money.push({ col: f.total, label: stripUnit(headers[f.total]) || "합계", detail: counted });
   for (const s of st.cols.sources) {
     if (!agg.sourceKeys.includes(s.key)) continue; // the detail has no such column: nothing to compare
     money.push({ col: s.col, label: stripUnit(headers[s.col]) || s.key, detail: a.parts[s.key] ?? 0 });

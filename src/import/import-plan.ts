@@ -37,6 +37,8 @@ export interface SectionMatch {
   task: string;
   /** Whether the section pairs with a row of the summary by task. */
   matched: boolean;
+  /** The line of that row. */
+  summaryLine?: number;
   /** Similarity of heading and task name, 0..1. */
   similarity?: number;
   by: "order" | "name" | "heading";
@@ -86,10 +88,12 @@ function detailTables(lines: readonly string[], sections: readonly DetailSection
   const money: Field[] = ["total", ...sources.map((s) => sourceField(s.key))];
   const taskRows: TextRow[] = [];
   const projectRows: TextRow[] = [];
+  const projectTask: number[] = [];
   sections.forEach((section, k) => {
-    const { strategy, task } = matches[k];
+    const { strategy, task, summaryLine } = matches[k];
     const path = [strategy, task];
-    const taskLine = section.heading?.line ?? section.markerIndex + 1;
+    // A task named by the summary was read there; its figures are read in its section.
+    const taskLine = summaryLine ?? section.heading?.line ?? section.markerIndex + 1;
     const strategyLine = section.strategyLabel?.line ?? taskLine;
     const table = readTaskPlanTable(section.tableRows, sources, path, sink);
     taskRows.push({
@@ -102,6 +106,7 @@ function detailTables(lines: readonly string[], sections: readonly DetailSection
       const cellLines: Record<Field, number> = { strategy: strategyLine, task: taskLine };
       for (const f of money) if (p.budget?.cells[f] !== undefined) cellLines[f] = p.budget.line;
       if (p.headcount) cellLines.headcount = p.headcount.line;
+      projectTask.push(taskRows.length - 1);
       projectRows.push({
         line: p.line,
         cells: { strategy, task, project: p.name, headcount: p.headcount?.value ?? null, ...p.budget?.cells },
@@ -112,7 +117,7 @@ function detailTables(lines: readonly string[], sections: readonly DetailSection
   if (!sections.length) return [];
   return [
     textTable("taskPlans", ["strategy", "task", "target", ...money], taskRows, { line: where }),
-    textTable("projects", ["strategy", "task", "project", "headcount", ...money], projectRows, { line: where }),
+    textTable("projects", ["strategy", "task", "project", "headcount", ...money], projectRows, { line: where }, { taskRows: projectTask }),
   ];
 }
 
@@ -132,7 +137,7 @@ function matchSections(rows: readonly SummaryTaskName[], sections: readonly Deta
   if (rows.length === sections.length) {
     return sections.map((sec, k) => {
       const row = rows[k];
-      const m: SectionMatch = { ...matchBase(sec), strategy: row.strategy, task: row.task, matched: true, by: "order" };
+      const m: SectionMatch = { ...matchBase(sec), strategy: row.strategy, task: row.task, matched: true, summaryLine: row.line, by: "order" };
       if (sec.heading) m.similarity = round2(headingSimilarity(sec.heading.text, row.task));
       // A [전략N] label that points elsewhere means the order assumption is wrong here.
       const n = sec.strategyLabel?.number;
@@ -167,7 +172,7 @@ function matchSections(rows: readonly SummaryTaskName[], sections: readonly Deta
   for (const p of pairs) {
     if (out[p.k] || usedRows.has(p.r)) continue;
     usedRows.add(p.r);
-    out[p.k] = { ...matchBase(sections[p.k]), strategy: rows[p.r].strategy, task: rows[p.r].task, matched: true, similarity: round2(p.sim), by: "name" };
+    out[p.k] = { ...matchBase(sections[p.k]), strategy: rows[p.r].strategy, task: rows[p.r].task, matched: true, summaryLine: rows[p.r].line, similarity: round2(p.sim), by: "name" };
   }
   rows.forEach((row, r) => {
     if (usedRows.has(r)) return;

@@ -114,7 +114,7 @@ export function stripHtml(text: string): string {
 export function listItems(cell: string): string[] {
   const text = stripHtml(cell);
   return text
-    .split(/[▷▶►•○]/)
+    .split(/[▷▶►•○◦]/)
     .map(cleanText)
     .filter((s) => s !== "");
 }

@@ -110,10 +110,10 @@ export function sourceFormula(t: TaskPlanRefs, sourceKey: string, adjustment: nu
 }
 
 /**
- * The counted total of one TaskPlans row (the generated 요약 반영액 column). A 계 that is not a
- * number (blank, or a malformed figure kept as its text) counts as the sum of the parts, so
- * the column and the summaries over it stay numbers instead of #VALUE!; the reader reports
- * the malformed cell itself.
+ * The counted total of one TaskPlans row (the generated 요약 반영액 column), as core's
+ * countedTotal: the sum of the sources the summaries show when the row states a split, else
+ * its 계. Text cells (a malformed figure kept as the document's text) count as 0 here, so
+ * the column stays a number instead of #VALUE!; the reader reports the cell itself.
  */
 export function countedRowFormula(
   table: string,
@@ -123,8 +123,11 @@ export function countedRowFormula(
 ): string {
   const total = thisRowRef(table, totalHeader);
   const sumOfRow = (hs: readonly string[]) => (hs.length ? hs.map((h) => `N(${thisRowRef(table, h)})`).join("+") : "0");
-  const excluded = excludedHeaders.length ? "-(" + sumOfRow(excludedHeaders) + ")" : "";
-  return `IF(ISNUMBER(${total}),${total}${excluded},${sumOfRow(summaryHeaders)})`;
+  // As core's countedTotal: the summary sources' sum when the row states a split, else 계.
+  const all = [...summaryHeaders, ...excludedHeaders];
+  if (!all.length) return `N(${total})`;
+  const split = all.map((h) => `N(${thisRowRef(table, h)})<>0`).join(",");
+  return `IF(OR(${split}),${sumOfRow(summaryHeaders)},N(${total}))`;
 }
 
 export interface StatusWords {

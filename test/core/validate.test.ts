@@ -18,24 +18,44 @@ describe("checkPlan on a consistent plan", () => {
 describe("split", () => {
   it("flags a project whose total is not the sum of its sources", () => {
     const plan = smallPlan();
-    plan.strategies[0].tasks[1].projects[0].budget = { total: 154_000, parts: { national: 108_000, municipal: 40_000 }, refs: { total: { line: 12 } } };
+    // A second budget line for another project whose task has no room for it: the task does
+    // not say which figure is wrong, so the error is at the project's 계.
+    plan.strategies[0].tasks[1].projects.push({ name: "새 사업", budget: { total: 10_000, parts: { national: 8_000 }, refs: { total: { line: 12 } } } });
     const f = problems(checkPlan(plan));
     const split = f.find((x) => x.code === "split");
     expect(split).toMatchObject({
       severity: "error",
-      expected: 148_000,
-      actual: 154_000,
+      expected: 8_000,
+      actual: 10_000,
       unit: "천원",
-      location: { path: ["청년 일자리", "청년 인턴", "로봇 인재 양성"], table: "project", line: 12 },
+      location: { path: ["청년 일자리", "청년 인턴", "새 사업"], table: "project", field: "total", line: 12 },
     });
-    expect(split!.message.ko).toContain("+6,000");
+    expect(split!.message.ko).toContain("+2,000");
   });
 
-  it("flags a task plan table that does not add up", () => {
+  it("names the figure of a project's split that its task points to, once", () => {
+    const plan = smallPlan();
+    const project = plan.strategies[0].tasks[1].projects[0];
+    // 구비 written 40,000 for 46,000: 계 154,000 and the task (which counts 46,000) agree.
+    project.budget = { total: 154_000, parts: { national: 108_000, municipal: 40_000 }, refs: { total: { line: 12 }, municipal: { line: 12 } } };
+    const f = problems(checkPlan(plan));
+    expect(f.filter((x) => x.severity === "error").map((x) => [x.code, x.location.table, x.location.field, x.expected, x.actual])).toEqual([["split", "project", "municipal", 46_000, 40_000]]);
+    // The task's 구비 roll-up fails only because of it: noted, naming the project's line.
+    const rollup = f.find((x) => x.code === "rollup")!;
+    expect(rollup).toMatchObject({ severity: "info", location: { field: "municipal", table: "task-plan" } });
+    expect(rollup.message.ko).toContain("12행의 오류에서 비롯됨");
+  });
+
+  it("flags a task plan table that does not add up, at the figure its projects disagree with", () => {
     const plan = smallPlan();
     plan.strategies[0].tasks[0].budget.parts.municipal = 43_000;
     const f = problems(checkPlan(plan));
-    expect(f.find((x) => x.code === "split")).toMatchObject({ location: { path: ["청년 일자리", "청년 창업"], table: "task-plan" }, expected: 43_000, actual: 43_900 });
+    expect(f.filter((x) => x.severity === "error").map((x) => [x.code, x.location.path, x.location.table, x.location.field, x.expected, x.actual])).toEqual([
+      ["split", ["청년 일자리", "청년 창업"], "task-plan", "municipal", 43_900, 43_000],
+    ]);
+    // Without projects to tell, the row's 계 is reported.
+    plan.strategies[0].tasks[0].projects = [];
+    expect(problems(checkPlan(plan)).find((x) => x.code === "split")).toMatchObject({ location: { field: "total" }, expected: 43_000, actual: 43_900 });
   });
 
   it("calls a ±1 gap in a rounded summary row a rounding warning, more an error", () => {
@@ -45,7 +65,9 @@ describe("split", () => {
     expect(f.find((x) => x.code === "split-rounding")).toMatchObject({ severity: "warning", expected: 627, actual: 628, unit: "백만원" });
     plan.summary.byStrategy!.rows[0].budget.parts.municipal = 510;
     f = problems(checkPlan(plan));
-    expect(f.find((x) => x.location.table === "summary-by-strategy" && x.code === "split")).toMatchObject({ severity: "error", expected: 618, actual: 628 });
+    // The 구비 figure is the error (against the detail); the row not adding up follows from it.
+    expect(f.filter((x) => x.severity === "error").map((x) => [x.code, x.location.table, x.location.field])).toEqual([["summary-mismatch", "summary-by-strategy", "municipal"]]);
+    expect(f.find((x) => x.location.table === "summary-by-strategy" && x.code === "split")).toMatchObject({ severity: "info", expected: 618, actual: 628 });
   });
 
   it("checks the plan budget table", () => {

@@ -217,9 +217,11 @@ describe("Seo-gu 2020 plan text", () => {
     const task = plan.strategies[exp.strategy].tasks.find((t) => t.name === exp.name)!;
     const k = TASKS.indexOf(exp);
 
-    test("detail heading kept on the task ref and section match", () => {
-      expect(task.ref?.line).toBe(exp.headingLine);
+    test("the task's name is read from its summary row; its section keeps the detail heading", () => {
+      expect(task.ref?.line).toBe(sections[k].summaryLine);
+      expect(text.split("\n")[task.ref!.line! - 1]).toContain(exp.name);
       expect(sections[k].heading).toBe(exp.heading);
+      expect(sections[k].headingLine).toBe(exp.headingLine);
     });
 
     test("declared target and budget split (천원)", () => {

@@ -10,9 +10,10 @@ function roundTo(value: number, decimals: number): number {
 }
 
 function checkDerived(ctx: CheckContext, ct: CommonTarget, field: string, label: { ko: string; en: string }, printed: Measure | null | undefined, exact: number | null): void {
-  if (exact === null || !Number.isFinite(exact)) return;
-  const shown = printed?.value ?? 0;
-  const decimals = printed?.decimals ?? 1;
+  // "-", "―", "해당없음" or an empty cell: the document does not state it; nothing to compare.
+  if (!printed || exact === null || !Number.isFinite(exact)) return;
+  const shown = printed.value;
+  const decimals = printed.decimals;
   const expected = roundTo(exact, decimals);
   const diff = Math.abs(shown - expected);
   const unitStep = 10 ** -decimals;
@@ -22,14 +23,14 @@ function checkDerived(ctx: CheckContext, ct: CommonTarget, field: string, label:
   emit(ctx, {
     code: "derived",
     severity: rounding ? "warning" : "error",
-    ko: `${ct.name}: ${label.ko} ${printed ? fmt(shown) : "-"}이 입력값으로 계산한 ${expected.toFixed(decimals)}과 다릅니다.`,
-    en: `${ct.name}: ${label.en} ${printed ? shown : "-"} does not match ${expected.toFixed(decimals)} computed from its inputs.`,
+    ko: `${ct.name}: ${label.ko} ${fmt(shown)}이 입력값으로 계산한 ${expected.toFixed(decimals)}과 다릅니다.`,
+    en: `${ct.name}: ${label.en} ${shown} does not match ${expected.toFixed(decimals)} computed from its inputs.`,
     path: [ct.name],
     table: "common-targets",
     field,
-    ref: printed?.ref ?? ct.ref,
+    ref: printed.ref ?? ct.ref,
     expected,
-    actual: printed ? shown : null,
+    actual: shown,
     unit: ct.unit === "%" && field === "changeRate" ? "%p" : "%",
   });
 }
@@ -52,7 +53,7 @@ export function checkCommonTargets(ctx: CheckContext): void {
   if (!headline) return;
   const pairs: Array<[Measure | null | undefined, RegExp, string]> = [
     [headline.insuredTarget, /피보험자/u, "insuredTarget"],
-    [headline.employmentRateTarget, /취업률/u, "employmentRateTarget"],
+    [headline.employmentRateTarget, /취업률|고용률/u, "employmentRateTarget"],
   ];
   for (const [h, pattern, field] of pairs) {
     if (!h) continue;

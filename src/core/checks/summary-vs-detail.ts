@@ -1,21 +1,28 @@
 /**
  * The summary tables against the detail: each summary-by-task row against its task's plan
- * table, each strategy row against its tasks, the plan totals against all tasks; and the
- * summary tables against themselves (rows add up to their totals).
+ * table, each strategy row against its tasks, the plan totals against all tasks.
+ *
+ * A summary's 합계 is compared with the detail's sum of the sources the summaries have
+ * columns for (rollup.countedTotal), never with 계 less the others. A comparison that fails
+ * only because of a figure reported before (a wrong task figure, a summary row already
+ * flagged, the same total in another table) is info naming that report.
  */
-import type { FindingLocation } from "../findings";
-import type { Budget, SourceRef, SummaryTaskRow } from "../model";
-import { matchNames } from "../names";
+import type { Finding, FindingLocation } from "../findings";
+import type { Budget, SourceRef, Task } from "../model";
+import { matchNames, nameKey } from "../names";
 import { excludedAmount, type DetailRollup, type Figures } from "../rollup";
-import { emit, fieldLabel, fmt, signed, type CheckContext } from "./context";
+import { emit, fieldLabel, fmt, followsFrom, lastFinding, signed, suspect, suspectOf, type CheckContext } from "./context";
 import { checkProjectLists } from "./project-lists";
 import { reconcileAmount } from "./reconcile";
+import { checkSummaryInternalRollups } from "./summary-rollups";
 
 type Table = NonNullable<FindingLocation["table"]>;
 
 interface Declared {
   value: number | null;
   ref?: SourceRef;
+  /** Where a figure reported wrong is kept (a summary row, a budget), for later comparisons. */
+  owner?: object;
 }
 
 interface CompareArgs {
@@ -25,25 +32,60 @@ interface CompareArgs {
   declared: Declared;
   /** Detail figure: persons for "target", 천원 for amounts. */
   detail: number | null;
+  /** The tasks the detail figure adds up. */
+  tasks: readonly Task[];
   /** Set when the declared figure equals the sum of summary rows that were already flagged. */
   followsFrom?: { ko: string; en: string };
 }
 
-/** Returns true when the comparison produced an error. */
-function compareFigure(ctx: CheckContext, a: CompareArgs): boolean {
+const FOLLOWS_TASK_ROWS = { ko: "요약표 실천과제 행의 차이에서 비롯됨", en: "follows from the task rows flagged above" };
+const FOLLOWS_STRATEGY_ROWS = { ko: "분야별 목표 행의 차이에서 비롯됨", en: "follows from the strategy rows flagged above" };
+
+/** Whether a summary figure agrees with a detail figure (money within ±1 of half up). */
+function agrees(field: string, declared: number | null, detail: number): boolean {
+  if (field === "target") return (declared ?? 0) === detail;
+  return reconcileAmount(declared, detail).status !== "mismatch";
+}
+
+/**
+ * The earlier finding that explains a failing comparison: one of the tasks' figures was
+ * reported wrong, and at its likely value the comparison passes.
+ */
+function explainedByDetail(ctx: CheckContext, a: CompareArgs, keys: readonly string[]): Finding | undefined {
+  if (a.field === "target" || a.detail === null) return undefined;
+  for (const task of a.tasks) {
+    const b = task.budget;
+    const split = Object.values(b.parts).some((v) => v !== 0);
+    const fields = a.field !== "total" ? [a.field] : split ? keys : ["total"];
+    for (const f of fields) {
+      const s = suspectOf(ctx, b, f);
+      if (!s) continue;
+      const stated = f === "total" ? (b.total ?? 0) : (b.parts[f] ?? 0);
+      if (s.alts.some((alt) => agrees(a.field, a.declared.value, a.detail! + alt - stated))) return s.finding;
+    }
+  }
+  return undefined;
+}
+
+/** Compares one figure; returns the finding when it is an error of its own. */
+function compareFigure(ctx: CheckContext, a: CompareArgs, keys: readonly string[]): Finding | undefined {
   const label = fieldLabel(ctx, a.field);
   const where = a.path.join(" › ") || "합계";
   const whereEn = a.path.join(" › ") || "plan total";
-  const follow = a.followsFrom;
-  if (a.field === "target") {
-    const declared = a.declared.value ?? 0;
-    const detail = a.detail ?? 0;
-    if (declared === detail) return false;
+  const declared = a.declared.value ?? 0;
+  const detail = a.detail ?? 0;
+  const r = a.field === "target" ? undefined : reconcileAmount(a.declared.value, detail);
+  if (r ? r.status === "ok" : declared === detail) return undefined;
+  const rounding = r?.status === "rounding";
+  const explained = rounding ? undefined : explainedByDetail(ctx, a, keys);
+  const follow = explained ? followsFrom(explained) : a.followsFrom;
+  const tail = follow ? { ko: ` (${follow.ko})`, en: ` (${follow.en})` } : { ko: "", en: "" };
+  if (!r) {
     emit(ctx, {
       code: "summary-mismatch",
       severity: follow ? "info" : "error",
-      ko: `${where}: 요약의 일자리 목표 ${fmt(declared)}명이 세부계획의 ${fmt(detail)}명과 ${signed(declared - detail)}명 다릅니다${follow ? ` (${follow.ko})` : ""}.`,
-      en: `${whereEn}: summary job target ${fmt(declared)} differs from the detail's ${fmt(detail)} by ${signed(declared - detail)}${follow ? ` (${follow.en})` : ""}.`,
+      ko: `${where}: 요약의 일자리 목표 ${fmt(declared)}명이 세부계획의 ${fmt(detail)}명과 ${signed(declared - detail)}명 다릅니다${tail.ko}.`,
+      en: `${whereEn}: summary job target ${fmt(declared)} differs from the detail's ${fmt(detail)} by ${signed(declared - detail)}${tail.en}.`,
       path: a.path,
       table: a.table,
       field: a.field,
@@ -52,39 +94,35 @@ function compareFigure(ctx: CheckContext, a: CompareArgs): boolean {
       actual: declared,
       unit: "명",
     });
-    return !follow;
+  } else {
+    const exact = (detail / 1000).toLocaleString("en-US", { maximumFractionDigits: 3 });
+    emit(ctx, {
+      code: rounding ? "summary-rounding" : "summary-mismatch",
+      severity: rounding ? "warning" : follow ? "info" : "error",
+      ko: rounding
+        ? `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원은 세부계획 ${exact}백만원의 반올림 ${fmt(r.expected)}과 ${signed(r.difference)} 다릅니다 (끝수 조정으로 보임).`
+        : `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원이 세부계획 ${exact}백만원(반올림 ${fmt(r.expected)})과 ${signed(r.difference)} 다릅니다${tail.ko}.`,
+      en: rounding
+        ? `${whereEn}: summary ${label.en} ${fmt(a.declared.value)} vs detail ${exact} (rounds to ${fmt(r.expected)}), off by ${signed(r.difference)} million won: a rounding adjustment.`
+        : `${whereEn}: summary ${label.en} ${fmt(a.declared.value)} differs from the detail ${exact} (rounds to ${fmt(r.expected)}) by ${signed(r.difference)} million won${tail.en}.`,
+      path: a.path,
+      table: a.table,
+      field: a.field,
+      ref: a.declared.ref,
+      expected: r.expected,
+      actual: a.declared.value ?? 0,
+      unit: "백만원",
+    });
   }
-  const r = reconcileAmount(a.declared.value, a.detail ?? 0);
-  if (r.status === "ok") return false;
-  const exact = ((a.detail ?? 0) / 1000).toLocaleString("en-US", { maximumFractionDigits: 3 });
-  const rounding = r.status === "rounding";
-  emit(ctx, {
-    code: rounding ? "summary-rounding" : "summary-mismatch",
-    severity: rounding || follow ? (rounding ? "warning" : "info") : "error",
-    ko: rounding
-      ? `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원은 세부계획 ${exact}백만원의 반올림 ${fmt(r.expected)}과 ${signed(r.difference)} 다릅니다 (끝수 조정으로 보임).`
-      : `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원이 세부계획 ${exact}백만원(반올림 ${fmt(r.expected)})과 ${signed(r.difference)} 다릅니다${follow ? ` (${follow.ko})` : ""}.`,
-    en: rounding
-      ? `${whereEn}: summary ${label.en} ${fmt(a.declared.value)} vs detail ${exact} (rounds to ${fmt(r.expected)}), off by ${signed(r.difference)} million won: a rounding adjustment.`
-      : `${whereEn}: summary ${label.en} ${fmt(a.declared.value)} differs from the detail ${exact} (rounds to ${fmt(r.expected)}) by ${signed(r.difference)} million won${follow ? ` (${follow.en})` : ""}.`,
-    path: a.path,
-    table: a.table,
-    field: a.field,
-    ref: a.declared.ref,
-    expected: r.expected,
-    actual: a.declared.value ?? 0,
-    unit: "백만원",
-  });
-  return !rounding && !follow;
-}
-
-function budgetFields(keys: readonly string[]): string[] {
-  return ["total", ...keys];
+  if (rounding || follow) return undefined;
+  const finding = lastFinding(ctx);
+  if (a.declared.owner) suspect(ctx, a.declared.owner, a.field, finding, [r ? r.expected : detail]);
+  return finding;
 }
 
 function declaredOf(budget: Budget, field: string, rowRef?: SourceRef): Declared {
   const value = field === "total" ? budget.total : (budget.parts[field] ?? null);
-  return { value, ref: budget.refs?.[field] ?? rowRef };
+  return { value, ref: budget.refs?.[field] ?? rowRef, owner: budget };
 }
 
 function detailOf(f: Figures, field: string): number | null {
@@ -93,22 +131,10 @@ function detailOf(f: Figures, field: string): number | null {
   return f.parts[field] ?? 0;
 }
 
-const FOLLOWS_TASK_ROWS = {
-  ko: "요약표 실천과제 행의 차이에서 비롯됨",
-  en: "follows from the task rows flagged above",
-};
-const FOLLOWS_ROWS = {
-  ko: "이미 보고된 행의 차이에서 비롯됨",
-  en: "follows from a row flagged above",
-};
-const FOLLOWS_STRATEGY_ROWS = {
-  ko: "분야별 목표 행의 차이에서 비롯됨",
-  en: "follows from the strategy rows flagged above",
-};
-
 export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollup): void {
   const { plan } = ctx;
   const keys = detail.keys;
+  const allTasks = plan.strategies.flatMap((s) => s.tasks);
 
   // Which summary fields of each strategy already have an error at task level.
   const taskErrors = plan.strategies.map(() => new Set<string>());
@@ -116,6 +142,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
 
   const byTask = plan.summary.byTask;
   if (byTask) {
+    const compared = (["target", "total"] as const).filter((f) => !byTask.missing?.includes(f));
     const flatTasks = plan.strategies.flatMap((s, si) => s.tasks.map((t, ti) => ({ s, si, t, ti })));
     const match = matchNames(
       byTask.rows.map((r) => r.task),
@@ -143,11 +170,11 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
       declaredTaskSums[si].target += row.target ?? 0;
       declaredTaskSums[si].total += row.budget ?? 0;
       declaredTaskSums[si].rows += 1;
-      if (compareFigure(ctx, { path, table: "summary-by-task", field: "target", declared: { value: row.target, ref: row.refs?.target ?? row.ref }, detail: figures.target }))
-        taskErrors[si].add("target");
-      if (compareFigure(ctx, { path, table: "summary-by-task", field: "total", declared: { value: row.budget, ref: row.refs?.budget ?? row.ref }, detail: figures.total }))
-        taskErrors[si].add("total");
-      reportExcludedPrivate(ctx, path, t.budget, keys, row);
+      for (const field of compared) {
+        const declared = { value: field === "target" ? row.target : row.budget, ref: (field === "target" ? row.refs?.target : row.refs?.budget) ?? row.ref, owner: row };
+        if (compareFigure(ctx, { path, table: "summary-by-task", field, declared, detail: detailOf(figures, field), tasks: [t] }, keys)) taskErrors[si].add(field);
+      }
+      reportExcludedPrivate(ctx, path, t.budget, keys, row.refs?.budget ?? row.ref);
       checkProjectLists(ctx, path, row, t);
     });
     flatTasks.forEach(({ s, t }, j) => {
@@ -168,6 +195,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
   const byStrategy = plan.summary.byStrategy;
   const declaredStrategySums: Record<string, number> = {};
   let strategyRowToPlan: Array<number | undefined> = [];
+  const strategyFields = ["target", "total", ...keys].filter((f) => !byStrategy?.missing?.includes(f as "target" | "total"));
   if (byStrategy) {
     const match = matchNames(
       byStrategy.rows.map((r) => r.strategy),
@@ -190,68 +218,91 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
       }
       const path = [plan.strategies[si].name];
       const figures = detail.strategies[si];
-      const fields = ["target", ...budgetFields(keys)];
-      for (const field of fields) {
-        const declared = field === "target" ? { value: row.target, ref: row.targetRef ?? row.ref } : declaredOf(row.budget, field, row.ref);
+      for (const field of strategyFields) {
+        const declared = field === "target" ? { value: row.target, ref: row.targetRef ?? row.ref, owner: row } : declaredOf(row.budget, field, row.ref);
         declaredStrategySums[field] = (declaredStrategySums[field] ?? 0) + (declared.value ?? 0);
         const taskSum = field === "target" ? declaredTaskSums[si].target : declaredTaskSums[si].total;
-        const follows =
-          (field === "target" || field === "total") &&
-          taskErrors[si].has(field) &&
-          declaredTaskSums[si].rows > 0 &&
-          (declared.value ?? 0) === taskSum;
-        if (compareFigure(ctx, { path, table: "summary-by-strategy", field, declared, detail: detailOf(figures, field), followsFrom: follows ? FOLLOWS_TASK_ROWS : undefined }))
-          strategyErrors.add(field);
+        const follows = (field === "target" || field === "total") && taskErrors[si].has(field) && declaredTaskSums[si].rows > 0 && (declared.value ?? 0) === taskSum;
+        const args = { path, table: "summary-by-strategy" as const, field, declared, detail: detailOf(figures, field), tasks: plan.strategies[si].tasks, followsFrom: follows ? FOLLOWS_TASK_ROWS : undefined };
+        if (compareFigure(ctx, args, keys)) strategyErrors.add(field);
       }
     });
   }
 
-  // Plan totals: the totals rows of both summary tables and the plan budget table.
-  const anyTaskError = (field: string) => taskErrors.some((e) => e.has(field));
-  const totalsChecks: Array<{ table: Table; target?: Declared; budget?: Budget; childSums?: Record<string, number>; childErrors: (f: string) => boolean; follow: { ko: string; en: string } }> = [];
-  if (byTask?.total) {
-    const sums = { target: declaredTaskSums.reduce((a, x) => a + x.target, 0), total: declaredTaskSums.reduce((a, x) => a + x.total, 0) };
-    totalsChecks.push({ table: "summary-by-task", target: { value: byTask.total.target, ref: byTask.total.targetRef ?? byTask.total.ref }, budget: { total: byTask.total.budget.total, parts: {}, refs: { total: byTask.total.ref ?? {}, ...byTask.total.budget.refs } }, childSums: sums, childErrors: anyTaskError, follow: FOLLOWS_TASK_ROWS });
-  }
-  if (byStrategy?.total) {
-    totalsChecks.push({ table: "summary-by-strategy", target: { value: byStrategy.total.target, ref: byStrategy.total.targetRef ?? byStrategy.total.ref }, budget: byStrategy.total.budget, childSums: declaredStrategySums, childErrors: (f) => strategyErrors.has(f) || anyTaskError(f), follow: FOLLOWS_STRATEGY_ROWS });
-  }
-  if (plan.summary.planBudget) {
-    totalsChecks.push({ table: "plan-budget", budget: plan.summary.planBudget, childErrors: () => false, follow: FOLLOWS_STRATEGY_ROWS });
-  }
-  for (const tc of totalsChecks) {
-    if (tc.target) {
-      const follows = tc.childErrors("target") && tc.childSums !== undefined && (tc.target.value ?? 0) === tc.childSums.target;
-      compareFigure(ctx, { path: [], table: tc.table, field: "target", declared: tc.target, detail: detail.plan.target, followsFrom: follows ? tc.follow : undefined });
-    }
-    if (tc.budget) {
-      for (const field of budgetFields(keys)) {
-        const declared = declaredOf(tc.budget, field);
-        if (field !== "total" && declared.value === null && Object.keys(tc.budget.parts).length === 0) continue;
-        const follows = tc.childErrors(field) && tc.childSums !== undefined && (declared.value ?? 0) === tc.childSums[field];
-        compareFigure(ctx, { path: [], table: tc.table, field, declared, detail: detailOf(detail.plan, field), followsFrom: follows ? tc.follow : undefined });
-      }
-    }
-  }
+  checkPlanTotals(ctx, detail, allTasks, {
+    taskErrors: (f) => taskErrors.some((e) => e.has(f)),
+    strategyErrors: (f) => strategyErrors.has(f),
+    declaredTaskSums: { target: declaredTaskSums.reduce((a, x) => a + x.target, 0), total: declaredTaskSums.reduce((a, x) => a + x.total, 0) },
+    declaredStrategySums,
+  });
 
   checkSummaryInternalRollups(ctx, keys, {
-    taskRows: anyTaskError,
+    taskRows: (f) => taskErrors.some((e) => e.has(f)),
     strategyRows: (f) => strategyErrors.has(f),
     taskRowsOfStrategyRow: (i, f) => {
       const si = strategyRowToPlan[i];
       return si !== undefined && taskErrors[si].has(f);
     },
+    taskRowsOfStrategy: (name, f) => {
+      const si = plan.strategies.findIndex((s) => nameKey(s.name) === nameKey(name));
+      return si >= 0 && taskErrors[si].has(f);
+    },
   });
 }
 
-/** Whether rows of a summary table already carry an error against the detail. */
-interface FlaggedRows {
-  taskRows(field: string): boolean;
-  strategyRows(field: string): boolean;
-  taskRowsOfStrategyRow(strategyRow: number, field: string): boolean;
+interface TotalsContext {
+  taskErrors(field: string): boolean;
+  strategyErrors(field: string): boolean;
+  declaredTaskSums: { target: number; total: number };
+  declaredStrategySums: Record<string, number>;
 }
 
-function reportExcludedPrivate(ctx: CheckContext, path: string[], budget: Budget, keys: readonly string[], row: SummaryTaskRow): void {
+/**
+ * The plan totals: the totals rows of both summary tables and the plan budget table. The
+ * same total stated in two tables is one comparison: a second table stating the same wrong
+ * figure is info that names the first.
+ */
+function checkPlanTotals(ctx: CheckContext, detail: DetailRollup, tasks: readonly Task[], c: TotalsContext): void {
+  const { summary } = ctx.plan;
+  const keys = detail.keys;
+  const reported = new Map<string, Finding>();
+  const compare = (table: Table, field: string, declared: Declared, childSum: number | undefined, childErrors: boolean, follow: { ko: string; en: string }) => {
+    const detailValue = detailOf(detail.plan, field);
+    const key = `${field}|${declared.value ?? 0}`;
+    const same = reported.get(key);
+    const follows = same ? followsFrom(same) : childErrors && childSum !== undefined && (declared.value ?? 0) === childSum ? follow : undefined;
+    const f = compareFigure(ctx, { path: [], table, field, declared, detail: detailValue, tasks, followsFrom: follows }, keys);
+    if (f) reported.set(key, f);
+  };
+  const byTask = summary.byTask;
+  if (byTask?.total) {
+    const t = byTask.total;
+    if (!byTask.missing?.includes("target")) compare("summary-by-task", "target", { value: t.target, ref: t.targetRef ?? t.ref, owner: t }, c.declaredTaskSums.target, c.taskErrors("target"), FOLLOWS_TASK_ROWS);
+    if (!byTask.missing?.includes("total")) compare("summary-by-task", "total", declaredOf(t.budget, "total", t.ref), c.declaredTaskSums.total, c.taskErrors("total"), FOLLOWS_TASK_ROWS);
+  }
+  const byStrategy = summary.byStrategy;
+  if (byStrategy?.total) {
+    const t = byStrategy.total;
+    const errs = (f: string) => c.strategyErrors(f) || c.taskErrors(f);
+    if (!byStrategy.missing?.includes("target")) compare("summary-by-strategy", "target", { value: t.target, ref: t.targetRef ?? t.ref, owner: t }, c.declaredStrategySums.target, errs("target"), FOLLOWS_STRATEGY_ROWS);
+    for (const field of ["total", ...keys]) {
+      if (field === "total" && byStrategy.missing?.includes("total")) continue;
+      const declared = declaredOf(t.budget, field, t.ref);
+      if (field !== "total" && declared.value === null && Object.keys(t.budget.parts).length === 0) continue;
+      compare("summary-by-strategy", field, declared, c.declaredStrategySums[field], errs(field), FOLLOWS_STRATEGY_ROWS);
+    }
+  }
+  const pb = summary.planBudget;
+  if (pb) {
+    for (const field of ["total", ...keys]) {
+      const declared = declaredOf(pb, field);
+      if (field !== "total" && declared.value === null && Object.keys(pb.parts).length === 0) continue;
+      compare("plan-budget", field, declared, undefined, false, FOLLOWS_STRATEGY_ROWS);
+    }
+  }
+}
+
+function reportExcludedPrivate(ctx: CheckContext, path: string[], budget: Budget, keys: readonly string[], ref: SourceRef | undefined): void {
   const excluded = excludedAmount(budget, keys);
   if (excluded === 0) return;
   emit(ctx, {
@@ -262,68 +313,9 @@ function reportExcludedPrivate(ctx: CheckContext, path: string[], budget: Budget
     path,
     table: "summary-by-task",
     field: "total",
-    ref: row.refs?.budget ?? row.ref,
+    ref,
     expected: null,
     actual: excluded,
     unit: "천원",
   });
-}
-
-/** Rows of a summary table add up to its totals row (in 백만원, so within rounding slack). */
-function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[], flagged: FlaggedRows): void {
-  const { summary } = ctx.plan;
-  /** `rowsFlagged`: a row was already reported against the detail, which explains the gap. */
-  const check = (table: Table, path: string[], field: string, declared: Declared, values: Array<number | null>, rowsFlagged: boolean) => {
-    const sum = values.reduce<number>((a, v) => a + (v ?? 0), 0);
-    const d = declared.value ?? 0;
-    if (d === sum) return;
-    const diff = d - sum;
-    const nonZero = values.filter((v) => (v ?? 0) !== 0).length;
-    // Each rounded row may also carry a ±1 끝수 nudge, so allow one unit per row.
-    const rounding = field !== "target" && Math.abs(diff) <= Math.max(1, nonZero);
-    const label = fieldLabel(ctx, field);
-    const where = path.join(" › ") || "합계";
-    const note = rounding ? { ko: " (반올림 차이)", en: ", within rounding" } : rowsFlagged ? { ko: ` (${FOLLOWS_ROWS.ko})`, en: ` (${FOLLOWS_ROWS.en})` } : { ko: "", en: "" };
-    emit(ctx, {
-      code: "rollup",
-      severity: rounding ? "warning" : rowsFlagged ? "info" : "error",
-      ko: `${where}: 요약표 행의 ${label.ko} 합 ${fmt(sum)}이 합계 ${fmt(d)}과 ${signed(diff)} 다릅니다${note.ko}.`,
-      en: `${path.join(" › ") || "plan total"}: the summary rows' ${label.en} add up to ${fmt(sum)}, the totals row says ${fmt(d)} (${signed(diff)})${note.en}.`,
-      path,
-      table,
-      field,
-      ref: declared.ref,
-      expected: sum,
-      actual: d,
-      unit: field === "target" ? "명" : "백만원",
-    });
-  };
-  const byTask = summary.byTask;
-  if (byTask?.total) {
-    check("summary-by-task", [], "target", { value: byTask.total.target, ref: byTask.total.targetRef ?? byTask.total.ref }, byTask.rows.map((r) => r.target), flagged.taskRows("target"));
-    check("summary-by-task", [], "total", declaredOf(byTask.total.budget, "total", byTask.total.ref), byTask.rows.map((r) => r.budget), flagged.taskRows("total"));
-  }
-  const byStrategy = summary.byStrategy;
-  if (byStrategy?.total) {
-    check("summary-by-strategy", [], "target", { value: byStrategy.total.target, ref: byStrategy.total.targetRef ?? byStrategy.total.ref }, byStrategy.rows.map((r) => r.target), flagged.strategyRows("target"));
-    for (const field of budgetFields(keys)) {
-      check("summary-by-strategy", [], field, declaredOf(byStrategy.total.budget, field, byStrategy.total.ref), byStrategy.rows.map((r) => declaredOf(r.budget, field).value), flagged.strategyRows(field));
-    }
-  }
-  if (byTask && byStrategy) {
-    const strategyMatch = matchNames(byStrategy.rows.map((r) => r.strategy), byTask.rows.map((r) => r.strategy));
-    const groups = new Map<string, SummaryTaskRow[]>();
-    for (const r of byTask.rows) {
-      const list = groups.get(r.strategy);
-      if (list) list.push(r);
-      else groups.set(r.strategy, [r]);
-    }
-    byStrategy.rows.forEach((srow, i) => {
-      const j = strategyMatch[i];
-      if (j === undefined) return;
-      const rows = groups.get(byTask.rows[j].strategy) ?? [];
-      check("summary-by-strategy", [srow.strategy], "target", { value: srow.target, ref: srow.targetRef ?? srow.ref }, rows.map((r) => r.target), flagged.taskRowsOfStrategyRow(i, "target"));
-      check("summary-by-strategy", [srow.strategy], "total", declaredOf(srow.budget, "total", srow.ref), rows.map((r) => r.budget), flagged.taskRowsOfStrategyRow(i, "total"));
-    });
-  }
 }

@@ -8,6 +8,8 @@ export class BuildContext {
   readonly sink = new ReadingSink();
   private readonly tasksByBoth = new Map<string, Task>();
   private readonly tasksByName = new Map<string, Task>();
+  /** The task read from each row of the task plans table. */
+  readonly taskOfRow = new Map<number, Task>();
 
   constructor(readonly plan: Plan) {}
 

@@ -58,6 +58,7 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
       ref: row.ref("task"),
     };
     ctx.addTask(strategy, task);
+    ctx.taskOfRow.set(row.r, task);
   }
   if (!any) ctx.emptyTable(t);
 }
@@ -91,7 +92,8 @@ export function readProjects(t: RowsTable, ctx: BuildContext, tasksFromProjects:
     }
     lastStrategy = strategyName;
     lastTask = taskName;
-    let task = ctx.findTask(strategyName, taskName);
+    const linked = t.taskRows?.[row.r];
+    let task = (linked !== undefined ? ctx.taskOfRow.get(linked) : undefined) ?? ctx.findTask(strategyName, taskName);
     if (!task) {
       if (!tasksFromProjects) {
         ctx.sink.add(
