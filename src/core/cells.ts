@@ -47,8 +47,8 @@ export type CellReading =
       decimals: number;
       /** The unit the cell named itself when it differs from the column's (`6,678억원`). */
       ownUnit?: Unit;
-      /** Written as an approximation (`약 300백만원`). */
-      approximate?: boolean;
+      /** Written as an approximation (`약 300백만원`): the text as written. */
+      approximate?: string;
     }
   /** An empty cell. */
   | { kind: "blank" }
@@ -193,7 +193,7 @@ function readText(text: string, rule: CellRule): CellReading {
     return candidates.length ? { kind: "malformed", raw, candidates } : { kind: "unreadable", raw, reason: "wrong-unit" };
   }
   const out = fromParsed(parsed, raw, rule);
-  if (approximate && out.kind === "value") out.approximate = true;
+  if (approximate && out.kind === "value") out.approximate = raw;
   return out;
 }
 

@@ -11,12 +11,14 @@ import { checkSummarySplit } from "./checks/split";
 import { checkSummaryAgainstDetail } from "./checks/summary-vs-detail";
 import type { Finding } from "./findings";
 import type { Plan } from "./model";
+import { nameKey } from "./names";
 import { rollupDetail } from "./rollup";
 
 export function checkPlan(plan: Plan): Finding[] {
   const ctx = newContext(plan);
   for (const strategy of plan.strategies) {
-    for (const task of strategy.tasks) checkTaskDetail(ctx, strategy.name, task);
+    const keys = strategy.tasks.map((t) => nameKey(t.name));
+    strategy.tasks.forEach((task, i) => checkTaskDetail(ctx, strategy.name, task, keys.indexOf(keys[i]) !== keys.lastIndexOf(keys[i])));
   }
   const detail = rollupDetail(plan);
   checkSummaryAgainstDetail(ctx, detail);

@@ -34,12 +34,14 @@ function partText(number: string, totalUnit: string): string {
   return unitOf(t) ? t : t + totalUnit;
 }
 
+/** The line's cells; undefined when it states nothing at all. A split without a 계 leaves 계 blank. */
 export function readBudgetLine(text: string, sources: readonly FundingSource[]): BudgetLineCells | undefined {
   const m = /^([^(（]*)(?:[(（]([^)）]*)[)）]?)?(.*)$/.exec(cleanText(text));
   const amountText = (m?.[1] ?? "").trim();
   const splitText = m?.[2];
   const rest = (m?.[3] ?? "").trim();
-  if (!amountText) return undefined;
+  // `사업예산 :` with nothing after it states no budget, as an empty row of cells would.
+  if (!amountText && !splitText?.trim() && !rest) return undefined;
   const out: BudgetLineCells = { cells: {}, problems: [] };
   const one = ONE_SOURCE.exec(amountText);
   const oneSource = one ? resolveSource(one[1], sources) : undefined;

@@ -88,7 +88,6 @@ function detailTables(lines: readonly string[], sections: readonly DetailSection
   const money: Field[] = ["total", ...sources.map((s) => sourceField(s.key))];
   const taskRows: TextRow[] = [];
   const projectRows: TextRow[] = [];
-  const projectTask: number[] = [];
   sections.forEach((section, k) => {
     const { strategy, task, summaryLine } = matches[k];
     const path = [strategy, task];
@@ -106,7 +105,6 @@ function detailTables(lines: readonly string[], sections: readonly DetailSection
       const cellLines: Record<Field, number> = { strategy: strategyLine, task: taskLine };
       for (const f of money) if (p.budget?.cells[f] !== undefined) cellLines[f] = p.budget.line;
       if (p.headcount) cellLines.headcount = p.headcount.line;
-      projectTask.push(taskRows.length - 1);
       projectRows.push({
         line: p.line,
         cells: { strategy, task, project: p.name, headcount: p.headcount?.value ?? null, ...p.budget?.cells },
@@ -117,7 +115,7 @@ function detailTables(lines: readonly string[], sections: readonly DetailSection
   if (!sections.length) return [];
   return [
     textTable("taskPlans", ["strategy", "task", "target", ...money], taskRows, { line: where }),
-    textTable("projects", ["strategy", "task", "project", "headcount", ...money], projectRows, { line: where }, { taskRows: projectTask }),
+    textTable("projects", ["strategy", "task", "project", "headcount", ...money], projectRows, { line: where }),
   ];
 }
 

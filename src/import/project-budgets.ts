@@ -72,10 +72,7 @@ export function readProjects(lines: readonly string[], block: [number, number], 
         continue;
       }
       const read = readBudgetLine(m[1], sources);
-      if (!read) {
-        sink.unreadable(i + 1, path, cleanText(lines[i]), "project", { ko: "사업예산", en: "project budget" }, "error");
-        continue;
-      }
+      if (!read) continue;
       for (const p of read.problems) sink.unreadable(i + 1, path, p.text, "project", p.why, "error");
       project.budget = { cells: read.cells, line: i + 1 };
     }

@@ -16,8 +16,6 @@ export interface TextRow {
 }
 
 export interface TextTableOptions {
-  /** For a projects table: the task plans row of each project row. */
-  taskRows?: ReadonlyArray<number | undefined>;
   /** Unit of bare numbers per money field, where the document's header names one. */
   units?: Record<Field, Unit>;
   /** Header text per field, for messages. */
@@ -33,7 +31,6 @@ export function textTable(role: Role, fields: readonly Field[], rows: readonly T
     columns,
     units: opts.units,
     headers: opts.headers,
-    taskRows: opts.taskRows,
     rows: rows.map((r) => fields.map((f) => r.cells[f] ?? null)),
     at: (r, c) => ({ line: rows[r].lines?.[fields[c]] ?? rows[r].line }),
     where,

@@ -23,6 +23,7 @@ import {
   TASK_LIST_COLUMNS,
   taskPlanColumns,
 } from "./columns";
+import { recogniseHeader } from "./header-words";
 import type { ColumnSpec } from "./workbook-model";
 
 /** A merged range in sheet coordinates, 0-based, inclusive. */
@@ -159,10 +160,36 @@ export function taskPlanCandidate(tables: readonly InputTable[], settings: PlanS
   });
 }
 
-/** The table's columns matched against its kind's specs. */
+/** Generated columns keep their own headers; other spellings are only sought for typed ones. */
+const GENERATED = /산출|computed|상태|status|요약\s*반영|counted/i;
+
+/** The column key of `kind` a recognised header word stands for (a summary's figures are its declared ones). */
+function keyOfWord(kind: TableKind, word: string): string | undefined {
+  const summary = kind === "summaryByTask" || kind === "summaryByStrategy";
+  if (!summary) return word;
+  if (word === "target") return "declaredTarget";
+  if (word === "total") return kind === "summaryByTask" ? "declaredBudget" : "declaredTotal";
+  if (word.startsWith("src:")) return "declared:" + word;
+  return word;
+}
+
+/**
+ * The table's columns matched against its kind's specs, then headers the specs do not know
+ * by the words documents use (header-words.ts), as the custom functions read them.
+ */
 export function locate(kind: TableKind, input: InputTable, settings: PlanSettings, sourceKeys?: string[]): LocatedTable {
   const columns = columnsOf(kind, settings, sourceKeys);
-  return { kind, input, columns, index: matchHeaders(input.values[0] ?? [], columns).index };
+  const header = input.values[0] ?? [];
+  const m = matchHeaders(header, columns);
+  const index = { ...m.index };
+  for (const c of m.extra) {
+    const text = header[c];
+    if (typeof text !== "string" || GENERATED.test(text)) continue;
+    const word = recogniseHeader(text, settings.sources);
+    const key = word === undefined ? undefined : keyOfWord(kind, word);
+    if (key && index[key] === undefined && columns.some((col) => col.key === key)) index[key] = c;
+  }
+  return { kind, input, columns, index };
 }
 
 /** Reports merged ranges that touch the table and copies the merged value into every cell. */

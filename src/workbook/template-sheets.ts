@@ -229,9 +229,15 @@ function summaryByTaskTable(plan: Plan, lang: "ko" | "en"): TableSpec {
       f(status()),
     ];
   };
-  const rows: CellSpec[][] = declared.map((r, i) => {
+  const subtotals = plan.summary.byTask?.subtotals ?? [];
+  const rows: CellSpec[][] = [];
+  declared.forEach((r, i) => {
     const m = match[i] !== undefined ? detail[match[i]!] : undefined;
-    return rowCells(r.strategy, r.task, r.projects, r, m ?? { strategy: r.strategy, task: r.task });
+    rows.push(rowCells(r.strategy, r.task, r.projects, r, m ?? { strategy: r.strategy, task: r.task }));
+    // A 소계 row the document states goes after its strategy's last row, as declared figures only.
+    const last = i === declared.length - 1 || declared[i + 1].strategy !== r.strategy;
+    const sub = last ? subtotals.find((x) => x.strategy === r.strategy) : undefined;
+    if (sub) rows.push([v(r.strategy), v(lang === "en" ? "Subtotal" : "소계"), v(null), figure(sub.target, sub.refs?.target), figure(sub.budget, sub.refs?.budget), v(null), v(null), v(null)]);
   });
   detail.forEach((d, j) => {
     if (!used.has(j)) rows.push(rowCells(d.strategy, d.task, []));

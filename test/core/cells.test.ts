@@ -62,7 +62,7 @@ describe("readCell", () => {
     expect(readCell("４０명", { kind: "count" })).toMatchObject({ kind: "value", value: 40 });
     expect(readCell("44.1", { kind: "measure" })).toEqual({ kind: "value", value: 44.1, decimals: 1 });
     expect(readCell("102.0%", { kind: "measure" })).toEqual({ kind: "value", value: 102, decimals: 1 });
-    expect(readCell("약 300백만원", MILLION)).toMatchObject({ kind: "value", value: 300, approximate: true });
+    expect(readCell("약 300백만원", MILLION)).toMatchObject({ kind: "value", value: 300, approximate: "약 300백만원" });
   });
 
   test("the figure a reading stands for", () => {

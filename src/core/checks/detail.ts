@@ -53,7 +53,17 @@ function rollupOf(ctx: CheckContext, task: Task): Rollup | undefined {
   return { budgeted, fields, sum: (f) => sums.get(f) ?? 0 };
 }
 
-export function checkTaskDetail(ctx: CheckContext, strategyName: string, task: Task): void {
+/** The note of comparisons about a task whose name its strategy uses twice. */
+export const DUPLICATE_NAME = {
+  ko: "같은 이름의 실천과제가 두 번 있어 세부사업을 나눌 수 없음",
+  en: "the task's name is used twice, so its projects cannot be told apart",
+};
+
+/**
+ * `duplicate`: the strategy names another task the same (reported where it was read): its
+ * projects cannot be told apart, so their roll-up follows from that.
+ */
+export function checkTaskDetail(ctx: CheckContext, strategyName: string, task: Task, duplicate = false): void {
   const path = [strategyName, task.name];
   const rollup = rollupOf(ctx, task);
   const gap = (f: Field) => (rollup ? valueOf(task.budget, f) - rollup.sum(f) : 0);
@@ -82,7 +92,7 @@ export function checkTaskDetail(ctx: CheckContext, strategyName: string, task: T
     else for (const [f, v] of balancing) suspect(ctx, task.budget, f, finding, [v]);
   }
 
-  if (rollup) checkRollup(ctx, path, task, rollup, pinned);
+  if (rollup) checkRollup(ctx, path, task, rollup, pinned, duplicate);
   checkHeadcounts(ctx, path, task);
 }
 
@@ -149,7 +159,7 @@ function projectExplaining(ctx: CheckContext, projects: readonly Project[], fiel
   return undefined;
 }
 
-function checkRollup(ctx: CheckContext, path: string[], task: Task, rollup: Rollup, pinned: Field | undefined): void {
+function checkRollup(ctx: CheckContext, path: string[], task: Task, rollup: Rollup, pinned: Field | undefined, duplicate: boolean): void {
   const unbudgeted = task.projects.length - rollup.budgeted.length;
   const note =
     unbudgeted > 0 ? { ko: ` (예산이 없는 세부사업 ${unbudgeted}개 제외)`, en: ` (${unbudgeted} project(s) without a budget left out)` } : { ko: "", en: "" };
@@ -171,10 +181,10 @@ function checkRollup(ctx: CheckContext, path: string[], task: Task, rollup: Roll
       (own && own.alts.includes(summed) ? own.finding : undefined) ??
       (oneGap && field !== "total" ? totalFinding : undefined);
     const label = fieldLabel(ctx, field);
-    const tail = follows ? followsFrom(follows) : undefined;
+    const tail = follows ? followsFrom(follows) : duplicate ? DUPLICATE_NAME : undefined;
     emit(ctx, {
       code: "rollup",
-      severity: follows ? "info" : "error",
+      severity: tail ? "info" : "error",
       ko: `${path.join(" › ")}: 세부사업 ${label.ko} 합 ${fmt(summed)}천원이 추진계획의 ${label.ko} ${fmt(declared)}천원과 ${signed(declared - summed)} 다릅니다${note.ko}${tail ? ` (${tail.ko})` : ""}.`,
       en: `${path.join(" › ")}: projects' ${label.en} add up to ${fmt(summed)}, the task plan says ${fmt(declared)} (${signed(declared - summed)}, 천원)${note.en}${tail ? ` (${tail.en})` : ""}.`,
       path,
@@ -185,7 +195,7 @@ function checkRollup(ctx: CheckContext, path: string[], task: Task, rollup: Roll
       actual: declared,
       unit: "천원",
     });
-    if (!follows) {
+    if (!tail) {
       const f = lastFinding(ctx);
       if (field === "total") totalFinding = f;
       suspect(ctx, task.budget, field, f, [summed]);

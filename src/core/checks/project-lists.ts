@@ -2,6 +2,7 @@
 import type { SummaryTaskRow, Task } from "../model";
 import { compareNames, matchNames } from "../names";
 import { emit, type CheckContext } from "./context";
+import { DUPLICATE_NAME } from "./detail";
 
 /** A summary item may name several projects at once: `공공근로, 지역공동체 일자리 사업`. */
 function pieces(item: string): string[] {
@@ -9,7 +10,10 @@ function pieces(item: string): string[] {
   return parts.length > 1 ? parts : [];
 }
 
-export function checkProjectLists(ctx: CheckContext, path: string[], row: SummaryTaskRow, task: Task): void {
+/** `duplicate`: the task's name is used twice, so which projects are whose cannot be told. */
+export function checkProjectLists(ctx: CheckContext, path: string[], row: SummaryTaskRow, task: Task, duplicate = false): void {
+  const severity = duplicate ? "info" : "error";
+  const note = duplicate ? { ko: ` (${DUPLICATE_NAME.ko})`, en: ` (${DUPLICATE_NAME.en})` } : { ko: "", en: "" };
   const detail = task.projects.map((p) => p.name);
   if (detail.length === 0 || row.projects.length === 0) return;
   // Match against the pieces of combined items, remembering which item each came from.
@@ -30,9 +34,9 @@ export function checkProjectLists(ctx: CheckContext, path: string[], row: Summar
     if (j === undefined) {
       emit(ctx, {
         code: "project-missing-in-summary",
-        severity: "error",
-        ko: `${where}: 세부사업 '${detail[i]}'이 요약표의 세부사업 목록에 없습니다.`,
-        en: `${where}: project '${detail[i]}' is missing from the summary's project list.`,
+        severity,
+        ko: `${where}: 세부사업 '${detail[i]}'이 요약표의 세부사업 목록에 없습니다${note.ko}.`,
+        en: `${where}: project '${detail[i]}' is missing from the summary's project list${note.en}.`,
         path: [...path, detail[i]],
         table: "project",
         field: "projects",
@@ -60,9 +64,9 @@ export function checkProjectLists(ctx: CheckContext, path: string[], row: Summar
     if (usedItems.has(k)) return;
     emit(ctx, {
       code: "project-missing-in-detail",
-      severity: "error",
-      ko: `${where}: 요약표의 세부사업 '${item}'이 세부 추진계획에 없습니다.`,
-      en: `${where}: summary project '${item}' is not among the task's projects in the detail.`,
+      severity,
+      ko: `${where}: 요약표의 세부사업 '${item}'이 세부 추진계획에 없습니다${note.ko}.`,
+      en: `${where}: summary project '${item}' is not among the task's projects in the detail${note.en}.`,
       path: [...path, item],
       table: "summary-by-task",
       field: "projects",

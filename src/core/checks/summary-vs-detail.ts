@@ -175,7 +175,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
         if (compareFigure(ctx, { path, table: "summary-by-task", field, declared, detail: detailOf(figures, field), tasks: [t] }, keys)) taskErrors[si].add(field);
       }
       reportExcludedPrivate(ctx, path, t.budget, keys, row.refs?.budget ?? row.ref);
-      checkProjectLists(ctx, path, row, t);
+      checkProjectLists(ctx, path, row, t, s.tasks.filter((x) => nameKey(x.name) === nameKey(t.name)).length > 1);
     });
     flatTasks.forEach(({ s, t }, j) => {
       if (matchedTasks.has(j)) return;

@@ -6,10 +6,8 @@ import { ReadingSink, RowCursor } from "./row-reader";
 
 export class BuildContext {
   readonly sink = new ReadingSink();
-  private readonly tasksByBoth = new Map<string, Task>();
+  private readonly tasksByBoth = new Map<string, Task[]>();
   private readonly tasksByName = new Map<string, Task>();
-  /** The task read from each row of the task plans table. */
-  readonly taskOfRow = new Map<number, Task>();
 
   constructor(readonly plan: Plan) {}
 
@@ -46,13 +44,20 @@ export class BuildContext {
     strategy.tasks.push(task);
     const k = nameKey(task.name);
     const both = nameKey(strategy.name) + "\u0000" + k;
-    if (!this.tasksByBoth.has(both)) this.tasksByBoth.set(both, task);
+    const same = this.tasksByBoth.get(both);
+    if (same) same.push(task);
+    else this.tasksByBoth.set(both, [task]);
     if (!this.tasksByName.has(k)) this.tasksByName.set(k, task);
   }
 
-  findTask(strategy: string | null, task: string): Task | undefined {
+  /**
+   * The task of a (strategy, task) name. A name used twice (a duplicate, reported) has its
+   * projects in blocks, in the order of its rows: `block` picks the one a block belongs to.
+   */
+  findTask(strategy: string | null, task: string, block = 0): Task | undefined {
     const k = nameKey(task);
-    return (strategy !== null ? this.tasksByBoth.get(nameKey(strategy) + "\u0000" + k) : undefined) ?? this.tasksByName.get(k);
+    const same = strategy !== null ? this.tasksByBoth.get(nameKey(strategy) + "\u0000" + k) : undefined;
+    return (same ? same[Math.min(block, same.length - 1)] : undefined) ?? this.tasksByName.get(k);
   }
 
   /**

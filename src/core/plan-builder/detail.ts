@@ -58,7 +58,6 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
       ref: row.ref("task"),
     };
     ctx.addTask(strategy, task);
-    ctx.taskOfRow.set(row.r, task);
   }
   if (!any) ctx.emptyTable(t);
 }
@@ -68,6 +67,9 @@ export function readProjects(t: RowsTable, ctx: BuildContext, tasksFromProjects:
   if (unreadable) return;
   let lastStrategy: string | null = null;
   let lastTask: string | null = null;
+  // Blocks of rows per task name: the n-th block of a name used twice is its n-th task's.
+  const blocks = new Map<string, number>();
+  let lastKey = "";
   for (const row of ctx.rows(t)) {
     const strategyCell = row.name("strategy");
     const taskCell = row.name("task");
@@ -92,8 +94,10 @@ export function readProjects(t: RowsTable, ctx: BuildContext, tasksFromProjects:
     }
     lastStrategy = strategyName;
     lastTask = taskName;
-    const linked = t.taskRows?.[row.r];
-    let task = (linked !== undefined ? ctx.taskOfRow.get(linked) : undefined) ?? ctx.findTask(strategyName, taskName);
+    const key = nameKey(strategyName ?? "") + "\u0000" + nameKey(taskName);
+    if (key !== lastKey) blocks.set(key, (blocks.get(key) ?? -1) + 1);
+    lastKey = key;
+    let task = ctx.findTask(strategyName, taskName, blocks.get(key));
     if (!task) {
       if (!tasksFromProjects) {
         ctx.sink.add(

@@ -64,12 +64,6 @@ export interface RowsTable {
   where: SourceRef;
   /** How the table is named to a reader (`추진계획` / `task plans`), when the reader knows better. */
   label?: { ko: string; en: string };
-  /**
-   * For a projects table: the row of the task plans table each project row belongs to, where
-   * the source says so by its structure (a document's section) rather than by names alone, so
-   * that two tasks of the same name keep their own projects.
-   */
-  taskRows?: ReadonlyArray<number | undefined>;
   /** How fields are headed in this table's form, to name a column that is missing. */
   names?: Readonly<Record<Field, { ko: string; en: string }>>;
 }

@@ -208,7 +208,11 @@ export class RowCursor {
         case "value":
           set(c.key, r.value);
           stated = true;
-          if (r.approximate) this.report(c.field, r, r.value, to);
+          // The workbook keeps what the document wrote (`약 300백만원`), not a figure of its own.
+          if (r.approximate) {
+            ref.raw = r.approximate;
+            this.report(c.field, r, r.value, to);
+          }
           break;
         case "none":
           stated = true;
