@@ -61,8 +61,9 @@ export function readProjects(lines: readonly string[], block: [number, number], 
     const project: ProjectCells = { name: s.name, line: s.index + 1 };
     const path = [...taskPath, s.name];
     for (let i = s.index + 1; i < end; i++) {
-      if (isTableLine(lines[i])) continue;
-      const m = BUDGET_LINE.exec(cleanText(lines[i]));
+      const line = textLine(lines[i]);
+      if (line === undefined) continue;
+      const m = BUDGET_LINE.exec(cleanText(line));
       if (!m) continue;
       if (project.budget) {
         sink.unreadable(i + 1, path, cleanText(lines[i]), "project", {
@@ -82,11 +83,18 @@ export function readProjects(lines: readonly string[], block: [number, number], 
   });
 }
 
+/** A text line, with the tabs a word processor puts before indented text taken as indentation. */
+function textLine(line: string): string | undefined {
+  const t = line.replace(/^[\t ]+/, "");
+  return isTableLine(t) ? undefined : t;
+}
+
 function findStarts(lines: readonly string[], from: number, to: number, re: RegExp): Array<{ index: number; name: string }> {
   const out: Array<{ index: number; name: string }> = [];
   for (let i = from; i < to; i++) {
-    if (isTableLine(lines[i])) continue;
-    const m = re.exec(lines[i]);
+    const line = textLine(lines[i]);
+    if (line === undefined) continue;
+    const m = re.exec(line);
     if (!m) continue;
     const name = displayName(m[1]);
     if (name) out.push({ index: i, name });
