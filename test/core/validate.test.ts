@@ -1,6 +1,7 @@
 import { checkPlan } from "../../src/core/validate";
 import type { Finding } from "../../src/core/findings";
 import { smallPlan } from "../support/small-plan";
+import { matchTaskRows } from "../../src/core/summary-match";
 
 /** Findings other than the one info note the small plan always carries (its 민자). */
 function problems(findings: Finding[]): Finding[] {
@@ -217,5 +218,19 @@ describe("derived figures", () => {
     const plan = smallPlan();
     plan.headline!.insuredTarget = { value: 120_000, decimals: 0 };
     expect(problems(checkPlan(plan))[0]).toMatchObject({ code: "summary-mismatch", expected: 121_000, actual: 120_000 });
+  });
+});
+
+describe("matching summary rows to tasks", () => {
+  it("prefers the row's own strategy, then the task's name, each task once and in order", () => {
+    const plan = smallPlan();
+    const [s0, s1] = plan.strategies;
+    const rows = [
+      { strategy: s1.name, task: s1.tasks[0].name },
+      { strategy: "다른 이름의 전략", task: s0.tasks[0].name.replace(/\s/g, "") },
+      { strategy: s0.name, task: s0.tasks[1].name },
+      { strategy: s0.name, task: "없는 과제" },
+    ];
+    expect(matchTaskRows(rows, plan)).toEqual([{ s: 1, t: 0 }, { s: 0, t: 0 }, { s: 0, t: 1 }, undefined]);
   });
 });

@@ -9,7 +9,8 @@
  */
 import type { Finding, FindingLocation } from "../findings";
 import type { Budget, SourceRef, Task } from "../model";
-import { matchNames, nameKey } from "../names";
+import { nameKey } from "../names";
+import { matchStrategyRows, matchTaskRows, type TaskPlace } from "../summary-match";
 import { excludedAmount, type DetailRollup, type Figures } from "../rollup";
 import { emit, fieldLabel, fmt, followsFrom, lastFinding, signed, suspect, suspectOf, type CheckContext } from "./context";
 import { checkProjectLists } from "./project-lists";
@@ -144,10 +145,8 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
   if (byTask) {
     const compared = (["target", "total"] as const).filter((f) => !byTask.missing?.includes(f));
     const flatTasks = plan.strategies.flatMap((s, si) => s.tasks.map((t, ti) => ({ s, si, t, ti })));
-    const match = matchNames(
-      byTask.rows.map((r) => r.task),
-      flatTasks.map((x) => x.t.name),
-    );
+    const indexOf = (p: TaskPlace) => flatTasks.findIndex((x) => x.si === p.s && x.ti === p.t);
+    const match = matchTaskRows(byTask.rows, plan).map((p) => (p ? indexOf(p) : undefined));
     const matchedTasks = new Set<number>();
     byTask.rows.forEach((row, i) => {
       const j = match[i];
@@ -197,9 +196,9 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
   let strategyRowToPlan: Array<number | undefined> = [];
   const strategyFields = ["target", "total", ...keys].filter((f) => !byStrategy?.missing?.includes(f as "target" | "total"));
   if (byStrategy) {
-    const match = matchNames(
+    const match = matchStrategyRows(
       byStrategy.rows.map((r) => r.strategy),
-      plan.strategies.map((s) => s.name),
+      plan,
     );
     strategyRowToPlan = match;
     byStrategy.rows.forEach((row, i) => {
