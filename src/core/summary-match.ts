@@ -27,12 +27,17 @@ export function matchTaskRows(rows: readonly SummaryRowName[], plan: Plan): Arra
   const places = plan.strategies.flatMap((s, si) => s.tasks.map((t, ti) => ({ s: si, t: ti, strategy: nameKey(s.name), task: nameKey(t.name), name: t.name })));
   const out: Array<TaskPlace | undefined> = rows.map(() => undefined);
   const taken = new Set<number>();
-  // Strategy and task both the same (after spelling): the row's own task.
+  // Strategy and task both the same (after spelling): the row's own task, in order.
+  const byBoth = new Map<string, number[]>();
+  places.forEach((p, k) => {
+    const key = p.strategy + "\u0000" + p.task;
+    const list = byBoth.get(key);
+    if (list) list.push(k);
+    else byBoth.set(key, [k]);
+  });
   rows.forEach((row, i) => {
-    const st = nameKey(row.strategy);
-    const tk = nameKey(row.task);
-    const j = places.findIndex((p, k) => !taken.has(k) && p.task === tk && p.strategy === st);
-    if (j >= 0) {
+    const j = byBoth.get(nameKey(row.strategy) + "\u0000" + nameKey(row.task))?.shift();
+    if (j !== undefined) {
       out[i] = { s: places[j].s, t: places[j].t };
       taken.add(j);
     }

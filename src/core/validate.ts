@@ -8,17 +8,15 @@ import { checkTaskDetail } from "./checks/detail";
 import { checkCommonTargets } from "./checks/derived";
 import { newContext } from "./checks/context";
 import { checkSummarySplit } from "./checks/split";
-import { checkSummaryAgainstDetail } from "./checks/summary-vs-detail";
+import { checkSummaryAgainstDetail, isDuplicate } from "./checks/summary-vs-detail";
 import type { Finding } from "./findings";
 import type { Plan } from "./model";
-import { nameKey } from "./names";
 import { rollupDetail } from "./rollup";
 
 export function checkPlan(plan: Plan): Finding[] {
   const ctx = newContext(plan);
   for (const strategy of plan.strategies) {
-    const keys = strategy.tasks.map((t) => nameKey(t.name));
-    strategy.tasks.forEach((task, i) => checkTaskDetail(ctx, strategy.name, task, keys.indexOf(keys[i]) !== keys.lastIndexOf(keys[i])));
+    for (const task of strategy.tasks) checkTaskDetail(ctx, strategy.name, task, isDuplicate(strategy, task));
   }
   const detail = rollupDetail(plan);
   checkSummaryAgainstDetail(ctx, detail);

@@ -40,17 +40,32 @@ interface Rollup {
 }
 
 function rollupOf(ctx: CheckContext, task: Task): Rollup | undefined {
-  const budgeted = task.projects.filter((p) => p.budget && p.budget.total !== null);
-  if (!budgeted.length) return undefined;
-  const sums = new Map<Field, number>();
-  const add = (f: Field, v: number) => sums.set(f, (sums.get(f) ?? 0) + v);
-  for (const p of budgeted) {
-    add("total", p.budget!.total!);
-    for (const k in p.budget!.parts) add(k, p.budget!.parts[k]);
+  const budgeted: Project[] = [];
+  let total = 0;
+  // Summed per source in the settings' order, in an array: this runs once per project.
+  const sources = ctx.plan.settings.sources;
+  const sums = new Array<number>(sources.length).fill(0);
+  const stated = new Array<boolean>(sources.length).fill(false);
+  for (const p of task.projects) {
+    const b = p.budget;
+    if (!b || b.total === null) continue;
+    budgeted.push(p);
+    total += b.total;
+    for (let i = 0; i < sources.length; i++) {
+      const v = b.parts[sources[i].key];
+      if (v !== undefined) {
+        sums[i] += v;
+        stated[i] = true;
+      }
+    }
   }
-  const keys = new Set([...sums.keys(), ...Object.keys(task.budget.parts)]);
-  const fields = ["total", ...ctx.plan.settings.sources.map((s) => s.key).filter((k) => keys.has(k))];
-  return { budgeted, fields, sum: (f) => sums.get(f) ?? 0 };
+  if (!budgeted.length) return undefined;
+  const fields = ["total"];
+  sources.forEach((s, i) => {
+    if (stated[i] || task.budget.parts[s.key] !== undefined) fields.push(s.key);
+  });
+  const index = new Map(sources.map((s, i) => [s.key, i]));
+  return { budgeted, fields, sum: (f) => (f === "total" ? total : (sums[index.get(f) ?? -1] ?? 0)) };
 }
 
 /** The note of comparisons about a task whose name its strategy uses twice. */

@@ -16,6 +16,8 @@ export function checkProjectLists(ctx: CheckContext, path: string[], row: Summar
   const note = duplicate ? { ko: ` (${DUPLICATE_NAME.ko})`, en: ` (${DUPLICATE_NAME.en})` } : { ko: "", en: "" };
   const detail = task.projects.map((p) => p.name);
   if (detail.length === 0 || row.projects.length === 0) return;
+  // The common case: the summary lists the detail's projects as they are, in order.
+  if (detail.length === row.projects.length && detail.every((name, i) => name === row.projects[i])) return;
   // Match against the pieces of combined items, remembering which item each came from.
   const units: Array<{ name: string; item: number; piece: boolean }> = [];
   row.projects.forEach((item, k) => {

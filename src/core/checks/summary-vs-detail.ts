@@ -8,7 +8,7 @@
  * flagged, the same total in another table) is info naming that report.
  */
 import type { Finding, FindingLocation } from "../findings";
-import type { Budget, SourceRef, Task } from "../model";
+import type { Budget, SourceRef, Strategy, Task } from "../model";
 import { nameKey } from "../names";
 import { matchStrategyRows, matchTaskRows, type TaskPlace } from "../summary-match";
 import { excludedAmount, type DetailRollup, type Figures } from "../rollup";
@@ -121,6 +121,23 @@ function compareFigure(ctx: CheckContext, a: CompareArgs, keys: readonly string[
   return finding;
 }
 
+/** Whether another task of the strategy has the same name (counted once per strategy). */
+const duplicatesOf = new WeakMap<Strategy, Set<string>>();
+export function isDuplicate(s: Strategy, t: Task): boolean {
+  let dups = duplicatesOf.get(s);
+  if (!dups) {
+    const seen = new Set<string>();
+    dups = new Set();
+    for (const x of s.tasks) {
+      const k = nameKey(x.name);
+      if (seen.has(k)) dups.add(k);
+      seen.add(k);
+    }
+    duplicatesOf.set(s, dups);
+  }
+  return dups.has(nameKey(t.name));
+}
+
 function declaredOf(budget: Budget, field: string, rowRef?: SourceRef): Declared {
   const value = field === "total" ? budget.total : (budget.parts[field] ?? null);
   return { value, ref: budget.refs?.[field] ?? rowRef, owner: budget };
@@ -145,7 +162,8 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
   if (byTask) {
     const compared = (["target", "total"] as const).filter((f) => !byTask.missing?.includes(f));
     const flatTasks = plan.strategies.flatMap((s, si) => s.tasks.map((t, ti) => ({ s, si, t, ti })));
-    const indexOf = (p: TaskPlace) => flatTasks.findIndex((x) => x.si === p.s && x.ti === p.t);
+    const flatIndex = new Map(flatTasks.map((x, i) => [x.si * 1_000_000 + x.ti, i]));
+    const indexOf = (p: TaskPlace) => flatIndex.get(p.s * 1_000_000 + p.t);
     const match = matchTaskRows(byTask.rows, plan).map((p) => (p ? indexOf(p) : undefined));
     const matchedTasks = new Set<number>();
     byTask.rows.forEach((row, i) => {
@@ -174,7 +192,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
         if (compareFigure(ctx, { path, table: "summary-by-task", field, declared, detail: detailOf(figures, field), tasks: [t] }, keys)) taskErrors[si].add(field);
       }
       reportExcludedPrivate(ctx, path, t.budget, keys, row.refs?.budget ?? row.ref);
-      checkProjectLists(ctx, path, row, t, s.tasks.filter((x) => nameKey(x.name) === nameKey(t.name)).length > 1);
+      checkProjectLists(ctx, path, row, t, isDuplicate(s, t));
     });
     flatTasks.forEach(({ s, t }, j) => {
       if (matchedTasks.has(j)) return;
