@@ -1,13 +1,32 @@
 /**
  * Renders a WorkbookSpec with ExcelJS: tables, number formats, widths, frozen header rows,
- * validations and conditional formats. Text values are written as text (never formulas).
+ * validations and conditional formats, and the presentation the spec asks for (one font,
+ * borders and tints, notes, links to cells, row heights, merged titles, page setup and
+ * footers, protection). Text values are written as text (never formulas).
  */
 import ExcelJS from "exceljs";
-import type { CellSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
+import type { CellSpec, CellStyleSpec, ColumnSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
 import { a1, columnLetter } from "../workbook/workbook-model";
+import { internalLinkTarget } from "./xlsx-links";
 
 /** Rows below the header covered by validations and conditional formats at least. */
 const MIN_FORMAT_ROWS = 1000;
+
+const HEADER_FILL = "FFD9D9D9";
+const GENERATED_HEADER_FILL = "FFBDD7EE";
+const BORDER_COLOR = "FFA6A6A6";
+
+type Lang = "ko" | "en";
+
+interface RenderOptions {
+  font?: { name: string; size: number };
+  lang: Lang;
+}
+
+const WORDS = {
+  ko: { promptTitle: "입력 안내", errorTitle: "입력 오류", wholeNumber: "0 이상의 정수만 입력할 수 있습니다.", list: "목록에 있는 값을 고르세요." },
+  en: { promptTitle: "Input", errorTitle: "Invalid entry", wholeNumber: "Only a whole number, 0 or more, can be entered.", list: "Pick a value from the list." },
+};
 
 export function cellValue(cell: CellSpec): ExcelJS.CellValue {
   if (cell.formula !== undefined) return { formula: cell.formula } as ExcelJS.CellFormulaValue;
@@ -17,7 +36,43 @@ export function cellValue(cell: CellSpec): ExcelJS.CellValue {
   return value;
 }
 
-function addTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
+const thin = { style: "thin" as const, color: { argb: BORDER_COLOR } };
+
+/** Applies a spec style (and the workbook font) to an ExcelJS cell. */
+function applyStyle(xc: ExcelJS.Cell, style: CellStyleSpec | undefined, o: RenderOptions, wrap = false): void {
+  const s = style ?? {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (o.font) Object.assign(font, { name: o.font.name, size: o.font.size });
+  if (s.size) font.size = s.size;
+  if (s.bold) font.bold = true;
+  if (s.color) font.color = { argb: s.color };
+  if (Object.keys(font).length) xc.font = font;
+  if (s.fill) xc.fill = { type: "pattern", pattern: "solid", fgColor: { argb: s.fill } };
+  if (s.border) xc.border = { top: thin, left: thin, bottom: thin, right: thin };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (s.horizontal) alignment.horizontal = s.horizontal;
+  if (s.vertical) alignment.vertical = s.vertical;
+  if (s.wrap || wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length) xc.alignment = alignment;
+}
+
+/** Writes the cell's value, link and note (the value itself was written by addTable for table cells). */
+function applyCell(ws: ExcelJS.Worksheet, xc: ExcelJS.Cell, cell: CellSpec, style: CellStyleSpec | undefined, fmt: string | undefined, o: RenderOptions): void {
+  if (cell.hyperlink && cell.formula === undefined && typeof cell.value === "string") {
+    xc.value = { text: cell.value, hyperlink: internalLinkTarget(cell.hyperlink.sheet, cell.hyperlink.cell) };
+  } else if (cell.formula === undefined && typeof cell.value === "string") {
+    xc.value = cell.value;
+  }
+  if (fmt) xc.numFmt = fmt;
+  const merged = { ...style, ...cell.style };
+  if (cell.hyperlink) merged.color = merged.color ?? "FF0563C1";
+  applyStyle(xc, merged, o, typeof cell.value === "string" && cell.value.includes("\n"));
+  if (cell.hyperlink && xc.font) xc.font = { ...xc.font, underline: true };
+  if (cell.note) xc.note = cell.note;
+  void ws;
+}
+
+function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): void {
   const rows = table.rows.length ? table.rows : [table.columns.map((): CellSpec => ({ value: null }))];
   const hasTotals = !!table.totals;
   ws.addTable({
@@ -25,7 +80,7 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     ref: a1(table.origin.row, table.origin.col),
     headerRow: true,
     totalsRow: hasTotals,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
+    style: { theme: "TableStyleLight1", showRowStripes: false },
     columns: table.columns.map((c, i) => {
       const col: ExcelJS.TableColumnProperties = { name: c.header.ko, filterButton: true };
       const t = table.totals?.[i];
@@ -41,13 +96,18 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     rows: rows.map((r) => r.map(cellValue)),
   });
   const top = table.origin.row + 1; // 0-based first body row
+  // Header: bold, grey (computed columns blue), wrapped, with the column's note.
+  table.columns.forEach((c, ci) => {
+    const xc = ws.getCell(table.origin.row + 1, table.origin.col + ci + 1);
+    const fill = c.generated ? GENERATED_HEADER_FILL : HEADER_FILL;
+    applyStyle(xc, { bold: true, fill, border: true, horizontal: "center", vertical: "middle", wrap: true }, o);
+    if (c.headerNote) xc.note = c.headerNote[o.lang];
+  });
+  const styleOf = (c: ColumnSpec | undefined): CellStyleSpec => ({ border: true, vertical: "middle", ...c?.style });
   rows.forEach((r, ri) =>
     r.forEach((cell, ci) => {
-      const xc = ws.getCell(top + ri + 1, table.origin.col + ci + 1);
-      const fmt = cell.numberFormat ?? table.columns[ci]?.numberFormat;
-      if (fmt) xc.numFmt = fmt;
-      if (cell.formula === undefined && typeof cell.value === "string") xc.value = cell.value;
-      if (typeof cell.value === "string" && cell.value.includes("\n")) xc.alignment = { wrapText: true, vertical: "top" };
+      const col = table.columns[ci];
+      applyCell(ws, ws.getCell(top + ri + 1, table.origin.col + ci + 1), cell, styleOf(col), cell.numberFormat ?? col?.numberFormat, o);
     }),
   );
   if (table.totals) {
@@ -56,14 +116,14 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
       const xc = ws.getCell(tr, table.origin.col + ci + 1);
       if (cell.formula !== undefined) xc.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
       else if (cell.value !== null && cell.value !== undefined) xc.value = cell.value;
-      const fmt = cell.numberFormat ?? table.columns[ci]?.numberFormat;
-      if (fmt) xc.numFmt = fmt;
-      xc.font = { bold: true };
+      const col = table.columns[ci];
+      applyCell(ws, xc, cell, { ...styleOf(col), bold: true }, cell.numberFormat ?? col?.numberFormat, o);
     });
   }
   table.columns.forEach((c, ci) => {
     const col = ws.getColumn(table.origin.col + ci + 1);
     if (c.width) col.width = c.width;
+    if (c.hidden) col.hidden = true;
   });
   const span = Math.max(rows.length, MIN_FORMAT_ROWS);
   const rangeOf = (colKey: string) => {
@@ -72,48 +132,92 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     const letter = columnLetter(table.origin.col + ci);
     return `${letter}${top + 1}:${letter}${top + span}`;
   };
+  const words = WORDS[o.lang];
   for (const dv of table.validations ?? []) {
     const range = rangeOf(dv.column);
     if (!range) continue;
-    const base = { allowBlank: true, showInputMessage: !!dv.prompt, promptTitle: "jobplan", prompt: dv.prompt?.ko, showErrorMessage: true };
+    const base = {
+      allowBlank: true,
+      showInputMessage: !!dv.prompt,
+      promptTitle: words.promptTitle,
+      prompt: dv.prompt?.[o.lang],
+      showErrorMessage: true,
+      errorTitle: words.errorTitle,
+    };
     const rule: ExcelJS.DataValidation =
       dv.kind === "list"
-        ? { ...base, type: "list", formulae: [dv.source!.replace(/^=/, "")], errorStyle: "warning" }
-        : { ...base, type: "whole", operator: "greaterThanOrEqual", formulae: [0], errorStyle: "stop", error: "0 이상의 정수 / a whole number >= 0" };
+        ? { ...base, type: "list", formulae: [dv.source!.replace(/^=/, "")], errorStyle: "warning", error: dv.error?.[o.lang] ?? words.list }
+        : { ...base, type: "whole", operator: "greaterThanOrEqual", formulae: [0], errorStyle: "stop", error: dv.error?.[o.lang] ?? words.wholeNumber };
     // ExcelJS 4.4 accepts a range address here (typed as a single address).
     (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, rule);
   }
+  let priority = 1;
   for (const cf of table.conditionalFormats ?? []) {
     const idx = cf.columns.map((k) => table.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
     if (!idx.length) continue;
     const first = columnLetter(table.origin.col + Math.min(...idx));
     const last = columnLetter(table.origin.col + Math.max(...idx));
+    const style: Partial<ExcelJS.Style> = {};
+    if (cf.numberFormat) style.numFmt = cf.numberFormat;
+    else style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: cf.fill } };
+    if (cf.fontColor && !cf.numberFormat) style.font = { color: { argb: cf.fontColor } };
     ws.addConditionalFormatting({
       ref: `${first}${top + 1}:${last}${top + span}`,
-      rules: [
-        {
-          type: "expression",
-          priority: 1,
-          formulae: [cf.formula],
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: cf.fill } },
-            font: cf.fontColor ? { color: { argb: cf.fontColor } } : undefined,
-          },
-        },
-      ],
+      rules: [{ type: "expression", priority: priority++, formulae: [cf.formula], style }],
     });
   }
 }
 
-export function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): ExcelJS.Worksheet {
+/** Unlocks what a person types into (non-generated table columns, over the validation span). */
+function unlockInputs(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  for (const t of sheet.tables) {
+    const span = Math.max(t.rows.length, MIN_FORMAT_ROWS);
+    t.columns.forEach((c, ci) => {
+      for (let r = 0; r < span; r++) {
+        const cell = t.rows[r]?.[ci];
+        const locked = cell?.locked ?? (!!c.generated || (cell?.formula !== undefined));
+        if (!locked) ws.getCell(t.origin.row + 2 + r, t.origin.col + ci + 1).protection = { locked: false };
+      }
+    });
+  }
+  for (const c of sheet.cells ?? []) if (c.cell.locked === false) ws.getCell(c.row + 1, c.col + 1).protection = { locked: false };
+}
+
+function applyPageSetup(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const p = sheet.pageSetup;
+  if (!p) return;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    horizontalCentered: !!p.horizontalCentered,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  if (p.printTitleRows) ws.pageSetup.printTitlesRow = `${p.printTitleRows.first + 1}:${p.printTitleRows.last + 1}`;
+  if (p.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: p.footer };
+}
+
+export function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, options: Partial<RenderOptions> = {}): ExcelJS.Worksheet {
+  const o: RenderOptions = { lang: options.lang ?? "ko", font: options.font };
   const ws = wb.addWorksheet(sheet.name, {
     views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: 0 }] : undefined,
   });
-  for (const t of sheet.tables) addTable(ws, t);
+  for (const t of sheet.tables) addTable(ws, t, o);
   for (const c of sheet.cells ?? []) {
     const xc = ws.getCell(c.row + 1, c.col + 1);
     xc.value = cellValue(c.cell);
-    if (c.cell.numberFormat) xc.numFmt = c.cell.numberFormat;
+    applyCell(ws, xc, c.cell, undefined, c.cell.numberFormat, o);
+  }
+  for (const m of sheet.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+  applyPageSetup(ws, sheet);
+  if (sheet.protection?.enabled) {
+    unlockInputs(ws, sheet);
+    // No password: protection guards generated cells against slips, not against people.
+    void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
   }
   return ws;
 }
@@ -123,7 +227,8 @@ export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jobplan";
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const sheet of spec.sheets) addSheet(wb, sheet);
+  const options: RenderOptions = { lang: spec.lang ?? "ko", font: spec.font };
+  for (const sheet of spec.sheets) addSheet(wb, sheet, options);
   for (const n of spec.names ?? []) wb.definedNames.add(n.formula.replace(/^=/, ""), n.name);
   return wb;
 }

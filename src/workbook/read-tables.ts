@@ -41,7 +41,7 @@ import {
   TASK_LIST_COLUMNS,
   taskPlanColumns,
 } from "./columns";
-import { isRoundingMode } from "./plan-info";
+import { levelOf, roundingModeOf } from "./sheet-words";
 import { TABLE_NAMES } from "./summary-formulas";
 import type { ColumnSpec } from "./workbook-model";
 import { a1 } from "./workbook-model";
@@ -601,7 +601,8 @@ function readPlanInfo(t: LocatedTable | undefined, plan: Plan, reader: Reader): 
       const y = row.whole("value", { ko: "연도", en: "Year" });
       if (y !== null) plan.year = y;
     } else if (key === "rounding") {
-      if (str && isRoundingMode(str)) plan.settings.roundingMode = str;
+      const mode = roundingModeOf(str);
+      if (mode) plan.settings.roundingMode = mode;
       else if (str)
         reader.add("unreadable", "warning", `끝수 처리 '${str}'을(를) 알 수 없습니다 (half-up 또는 largest-remainder).`, `Unknown rounding '${str}' (half-up or largest-remainder).`, row.ref("value"), "document", "rounding");
     } else if (key.startsWith("planBudget.")) {
@@ -885,7 +886,7 @@ function readSchedule(t: LocatedTable | undefined, plan: Plan, reader: Reader): 
     if (!name) continue;
     const level = row.text("level");
     const r: ScheduleRow = {
-      level: level === "strategy" || level === "task" || level === "project" ? level : "project",
+      level: levelOf(level) ?? "project",
       name,
       months: Array.from({ length: 12 }, (_, i) => row.text(`m${i + 1}`) ?? ""),
       ref: row.ref("name"),

@@ -81,13 +81,20 @@ interface Pending {
   task?: string;
 }
 
-/** Where the end of a table's body is: after its last named row, before a 합계 row typed in the body. */
+/**
+ * Where the end of a table's body is: after its last named row, before a 합계 row typed
+ * below the names; a 합계 row above them (first, as the published tables have it) is not
+ * the end.
+ */
 function endGap(t: LocatedTable, bodyRows: number): number {
   let end = 0;
+  let named = false;
   for (let b = 0; b < bodyRows; b++) {
     const r = b + 1;
     if (isBlank(t, r)) continue;
-    if (TOTAL_WORD.test(text(t, r, "strategy").replace(/\s/g, "")) && !text(t, r, "task")) return b;
+    if (TOTAL_WORD.test(text(t, r, "strategy").replace(/\s/g, "")) && !text(t, r, "task")) {
+      if (named) return b;
+    } else named = true;
     end = b + 1;
   }
   return end;
