@@ -80,8 +80,8 @@ function taskPlansTable(ctx: BuildContext): TableSpec {
           ...c,
           style: { fill: "FFEAF2FB" },
           headerNote: {
-            ko: "요약 표가 세는 금액: 계에서 요약에 열이 없는 재원(민자 등)을 뺀 값입니다. jobplan이 계산하는 열이니 고치지 마세요.",
-            en: "What the summary tables count: the total less the sources they have no column for (private money). Computed by jobplan: do not edit.",
+            ko: "요약 표가 세는 금액: 계에서 요약에 열이 없는 재원(민자 등)을 뺀 값입니다. 자동으로 계산하는 열이니 직접 고치지 마세요.",
+            en: "What the summary tables count: the total less the sources they have no column for (private money). Computed: do not edit.",
           },
         }
       : c,
