@@ -7,6 +7,9 @@
 import ExcelJS from "exceljs";
 import type { CellSpec, CellStyleSpec, ColumnSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
 import { a1, columnLetter } from "../workbook/workbook-model";
+import { parseBox } from "../core/a1";
+import { sheetUnlocks, type SheetUnlock } from "../workbook/protection";
+import { changeLogRow, changeLogSheet, CHANGE_LOG_TABLE, type ChangeLogEntry } from "../workbook/change-log";
 import { internalLinkTarget } from "./xlsx-links";
 
 /** Rows below the header covered by validations and conditional formats at least. */
@@ -41,6 +44,8 @@ const thin = { style: "thin" as const, color: { argb: BORDER_COLOR } };
 /** Applies a spec style (and the workbook font) to an ExcelJS cell. */
 function applyStyle(xc: ExcelJS.Cell, style: CellStyleSpec | undefined, o: RenderOptions, wrap = false): void {
   const s = style ?? {};
+  // Cells of a loaded workbook share style objects: set properties on this cell's own copy.
+  xc.style = { ...xc.style };
   const font: Partial<ExcelJS.Font> = {};
   if (o.font) Object.assign(font, { name: o.font.name, size: o.font.size });
   if (s.size) font.size = s.size;
@@ -168,19 +173,30 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): vo
   }
 }
 
-/** Unlocks what a person types into (non-generated table columns, over the validation span). */
-function unlockInputs(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  for (const t of sheet.tables) {
-    const span = Math.max(t.rows.length, MIN_FORMAT_ROWS);
-    t.columns.forEach((c, ci) => {
-      for (let r = 0; r < span; r++) {
-        const cell = t.rows[r]?.[ci];
-        const locked = cell?.locked ?? (!!c.generated || (cell?.formula !== undefined));
-        if (!locked) ws.getCell(t.origin.row + 2 + r, t.origin.col + ci + 1).protection = { locked: false };
+/**
+ * Protects a sheet without a password, unlocking the given ranges first (what a person
+ * types into); everything else (formulas, jobplan's value columns, titles) stays locked.
+ */
+export function protectWorksheet(ws: ExcelJS.Worksheet, unlocked: SheetUnlock["unlocked"]): void {
+  for (const box of unlocked) {
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        const xc = ws.getCell(r + 1, c + 1);
+        // Cells of a loaded workbook share style objects: give this one its own.
+        xc.style = { ...xc.style, protection: { locked: false } };
       }
-    });
+    }
   }
-  for (const c of sheet.cells ?? []) if (c.cell.locked === false) ws.getCell(c.row + 1, c.col + 1).protection = { locked: false };
+  // ExcelJS sets the flags synchronously; the promise only matters for a password hash.
+  void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+}
+
+/** Protects the named sheets of a workbook read from a file (see workbook/protection.ts). */
+export function applyProtection(wb: ExcelJS.Workbook, unlocks: readonly SheetUnlock[]): void {
+  for (const u of unlocks) {
+    const ws = wb.getWorksheet(u.sheet);
+    if (ws) protectWorksheet(ws, u.unlocked);
+  }
 }
 
 function applyPageSetup(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
@@ -214,11 +230,7 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, options: Partia
   for (const m of sheet.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   applyPageSetup(ws, sheet);
-  if (sheet.protection?.enabled) {
-    unlockInputs(ws, sheet);
-    // No password: protection guards generated cells against slips, not against people.
-    void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
-  }
+  if (sheet.protection?.enabled) protectWorksheet(ws, sheetUnlocks(sheet).unlocked);
   return ws;
 }
 
@@ -231,6 +243,49 @@ export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   for (const sheet of spec.sheets) addSheet(wb, sheet, options);
   for (const n of spec.names ?? []) wb.definedNames.add(n.formula.replace(/^=/, ""), n.name);
   return wb;
+}
+
+interface LoadedTableModel {
+  tableRef?: string;
+  ref?: string;
+  autoFilterRef?: string;
+  totalsRow?: boolean;
+}
+
+function loadedTable(ws: ExcelJS.Worksheet, name: string): LoadedTableModel | undefined {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: LoadedTableModel; model?: LoadedTableModel }> }).tables ?? {};
+  const t = tables[name];
+  return t ? (t.table ?? t.model) : undefined;
+}
+
+/**
+ * Appends a row to the 변경 이력 sheet of a workbook (adding the sheet at the end when it is
+ * missing): the row goes below the ChangeLog table, which is widened to take it in.
+ */
+export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lang: Lang = "ko", font?: RenderOptions["font"]): void {
+  const o: RenderOptions = { lang, font };
+  const ws = wb.worksheets.find((w) => loadedTable(w, CHANGE_LOG_TABLE));
+  if (!ws) {
+    addSheet(wb, changeLogSheet([entry], lang), o);
+    return;
+  }
+  const model = loadedTable(ws, CHANGE_LOG_TABLE)!;
+  const ref = model.tableRef ?? model.ref!;
+  const [start, end] = ref.split(":");
+  const box = parseBox(ref)!;
+  // A table written with no rows holds one blank body row: fill it instead of adding one.
+  const blank = box.bottom === box.top + 1 && Array.from({ length: box.right - box.left + 1 }, (_, i) => ws!.getCell(box.bottom + 1, box.left + i + 1).value).every((x) => x === null || x === "");
+  const row = blank ? box.bottom : box.bottom + 1;
+  const columns = changeLogSheet([], lang).tables[0].columns;
+  changeLogRow(entry, lang).forEach((cell, i) => {
+    const xc = ws!.getCell(row + 1, box.left + i + 1);
+    xc.value = cellValue(cell);
+    applyCell(ws!, xc, cell, { border: true, ...columns[i]?.style }, cell.numberFormat ?? columns[i]?.numberFormat, o);
+  });
+  const bottom = `${end.replace(/\d+$/, "")}${row + 1}`;
+  model.tableRef = `${start}:${bottom}`;
+  if (model.ref) model.ref = model.tableRef;
+  if (model.autoFilterRef) model.autoFilterRef = `${start}:${bottom}`;
 }
 
 export async function writeWorkbookFile(spec: WorkbookSpec, file: string): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import type { Plan } from "../core/model";
 import type { Lang } from "../core/vocabulary";
+import type { ChangeLogEntry } from "./change-log";
 import type { PlaceIndex } from "./finding-places";
 
 export const SHEET_NAMES = {
@@ -49,6 +50,8 @@ export interface BuildOptions {
    * Off by default: protecting and unprotecting a sheet clears Excel's undo history.
    */
   protect?: boolean;
+  /** Rows for the 변경 이력 sheet (e.g. the import itself); without them the sheet is not added. */
+  changeLog?: readonly ChangeLogEntry[];
 }
 
 /** What each sheet builder gets: the plan, the language, and the index of written figures. */

@@ -14,6 +14,7 @@ import type { Budget, FundingSource, Plan } from "../core/model";
 import { emptyPlan } from "../core/model";
 import type { Lang } from "../core/vocabulary";
 import { limitSheets } from "./cell-limits";
+import { changeLogSheet } from "./change-log";
 import { colIndex, f, figure, header, v } from "./cell-specs";
 import {
   AMOUNT_FORMAT,
@@ -225,6 +226,7 @@ export function buildWorkbookSpec(plan: Plan = emptyPlan(), findings: readonly F
   const found = findingsSheet([...findings, ...cut], lang, ctx.places);
   limitSheets([found], lang, false);
   const all = [...sheets, found, settings];
+  if (options.changeLog) all.push(changeLogSheet(options.changeLog, lang));
   protect(all, options.protect);
   return { sheets: all, lang, font: { ...FONT } };
 }
