@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { CellSpec, CellStyleSpec, ColumnSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
 import { a1, columnLetter } from "../workbook/workbook-model";
 import { parseBox } from "../core/a1";
+import { limitCell } from "../workbook/cell-limits";
 import { sheetUnlocks, type SheetUnlock } from "../workbook/protection";
 import { changeLogRow, changeLogSheet, CHANGE_LOG_TABLE, type ChangeLogEntry } from "../workbook/change-log";
 import { internalLinkTarget } from "./xlsx-links";
@@ -77,8 +78,13 @@ function applyCell(ws: ExcelJS.Worksheet, xc: ExcelJS.Cell, cell: CellSpec, styl
   void ws;
 }
 
+/** A cell within Excel's text limit (a spec built by buildWorkbookSpec already is: this is the last guard). */
+function fit(cell: CellSpec, o: RenderOptions): CellSpec {
+  return limitCell(cell, o.lang).cell;
+}
+
 function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): void {
-  const rows = table.rows.length ? table.rows : [table.columns.map((): CellSpec => ({ value: null }))];
+  const rows = (table.rows.length ? table.rows : [table.columns.map((): CellSpec => ({ value: null }))]).map((r) => r.map((c) => fit(c, o)));
   const hasTotals = !!table.totals;
   ws.addTable({
     name: table.name,
@@ -224,8 +230,9 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, options: Partia
   for (const t of sheet.tables) addTable(ws, t, o);
   for (const c of sheet.cells ?? []) {
     const xc = ws.getCell(c.row + 1, c.col + 1);
-    xc.value = cellValue(c.cell);
-    applyCell(ws, xc, c.cell, undefined, c.cell.numberFormat, o);
+    const cell = fit(c.cell, o);
+    xc.value = cellValue(cell);
+    applyCell(ws, xc, cell, undefined, cell.numberFormat, o);
   }
   for (const m of sheet.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;

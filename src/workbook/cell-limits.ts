@@ -56,14 +56,14 @@ function finding(sheet: string, cell: string, length: number): Finding {
 
 /**
  * Cuts every over-long text of the sheets in place (tables, totals and loose cells) and
- * returns a finding per cut cell; `report` false only notes the cut (the findings sheet
- * itself, whose messages repeat the cut text).
+ * returns a finding per cut cell. (The findings sheet cuts its own messages, which quote
+ * such texts, with a note only: findings-sheet.ts.)
  */
-export function limitSheets(sheets: SheetSpec[], lang: Lang, report = true): Finding[] {
+export function limitSheets(sheets: SheetSpec[], lang: Lang): Finding[] {
   const out: Finding[] = [];
   const fix = (sheet: string, row: number, col: number, cell: CellSpec): CellSpec => {
     const r = limitCell(cell, lang);
-    if (r.length !== undefined && report) out.push(finding(sheet, a1(row, col), r.length));
+    if (r.length !== undefined) out.push(finding(sheet, a1(row, col), r.length));
     return r.cell;
   };
   for (const s of sheets) {

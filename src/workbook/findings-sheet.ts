@@ -7,6 +7,7 @@
  */
 import type { Finding } from "../core/findings";
 import { SEVERITY_ORDER, SEVERITY_WORDS, type Lang } from "../core/vocabulary";
+import { limitCell } from "./cell-limits";
 import { FINDING_COLUMNS } from "./columns";
 import { findingLabel } from "./finding-labels";
 import type { PlaceIndex } from "./finding-places";
@@ -90,6 +91,8 @@ function countFormula(lang: Lang): string {
 /** The whole 검증 sheet: title, live counts, the table, row heights for wrapped messages. */
 export function findingsSheet(findings: readonly Finding[], lang: Lang = "ko", places?: PlaceIndex, name: string = SHEET_NAMES.findings): SheetSpec {
   const t = findingsTable(findings, lang, places);
+  // Messages quote names; a name near the cell limit makes a message past it (cut with a note).
+  t.rows = t.rows.map((r) => r.map((c) => limitCell(c, lang).cell));
   const widths = Object.fromEntries(t.columns.map((c, i) => [c.key, { i, width: c.width ?? 10 }]));
   const wrapped = ["label", "path", "message"].map((k) => widths[k]);
   return {

@@ -224,7 +224,6 @@ export function buildWorkbookSpec(plan: Plan = emptyPlan(), findings: readonly F
   const settings = plainSheet("settings", SHEET_NAMES.settings, settingsTables(ctx), lang);
   const cut = limitSheets([...sheets, settings], lang);
   const found = findingsSheet([...findings, ...cut], lang, ctx.places);
-  limitSheets([found], lang, false);
   const all = [...sheets, found, settings];
   if (options.changeLog) all.push(changeLogSheet(options.changeLog, lang));
   protect(all, options.protect);
