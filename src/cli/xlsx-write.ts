@@ -25,6 +25,8 @@ type Lang = "ko" | "en";
 interface RenderOptions {
   font?: { name: string; size: number };
   lang: Lang;
+  /** Style objects by what they hold, shared by the cells of one render. */
+  styles: Map<string, Partial<ExcelJS.Style>>;
 }
 
 const WORDS = {
@@ -42,40 +44,51 @@ export function cellValue(cell: CellSpec): ExcelJS.CellValue {
 
 const thin = { style: "thin" as const, color: { argb: BORDER_COLOR } };
 
-/** Applies a spec style (and the workbook font) to an ExcelJS cell. */
-function applyStyle(xc: ExcelJS.Cell, style: CellStyleSpec | undefined, o: RenderOptions, wrap = false): void {
-  const s = style ?? {};
-  // Cells of a loaded workbook share style objects: set properties on this cell's own copy.
-  xc.style = { ...xc.style };
+/** An ExcelJS style for a spec style, a number format and the workbook font. */
+function styleObject(s: CellStyleSpec, numFmt: string | undefined, o: RenderOptions, underline: boolean): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (numFmt) style.numFmt = numFmt;
   const font: Partial<ExcelJS.Font> = {};
   if (o.font) Object.assign(font, { name: o.font.name, size: o.font.size });
   if (s.size) font.size = s.size;
   if (s.bold) font.bold = true;
   if (s.color) font.color = { argb: s.color };
-  if (Object.keys(font).length) xc.font = font;
-  if (s.fill) xc.fill = { type: "pattern", pattern: "solid", fgColor: { argb: s.fill } };
-  if (s.border) xc.border = { top: thin, left: thin, bottom: thin, right: thin };
+  if (underline) font.underline = true;
+  if (Object.keys(font).length) style.font = font;
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: s.fill } };
+  if (s.border) style.border = { top: thin, left: thin, bottom: thin, right: thin };
   const alignment: Partial<ExcelJS.Alignment> = {};
   if (s.horizontal) alignment.horizontal = s.horizontal;
   if (s.vertical) alignment.vertical = s.vertical;
-  if (s.wrap || wrap) alignment.wrapText = true;
-  if (Object.keys(alignment).length) xc.alignment = alignment;
+  if (s.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  return style;
 }
 
-/** Writes the cell's value, link and note (the value itself was written by addTable for table cells). */
-function applyCell(ws: ExcelJS.Worksheet, xc: ExcelJS.Cell, cell: CellSpec, style: CellStyleSpec | undefined, fmt: string | undefined, o: RenderOptions): void {
+/**
+ * Applies a spec style (and the workbook font) to a cell. Equal styles share one object:
+ * ExcelJS keys its style table by object when writing, which keeps large sheets fast; a
+ * shared object is never changed afterwards (a cell's own copy is made where one must be).
+ */
+function applyStyle(xc: ExcelJS.Cell, style: CellStyleSpec, numFmt: string | undefined, o: RenderOptions, underline = false): void {
+  const key = JSON.stringify([style, numFmt ?? null, underline]);
+  let shared = o.styles.get(key);
+  if (!shared) o.styles.set(key, (shared = styleObject(style, numFmt, o, underline)));
+  xc.style = shared;
+}
+
+/** Writes the cell's value, link, note and style (table cells' values are written by addTable first). */
+function applyCell(xc: ExcelJS.Cell, cell: CellSpec, style: CellStyleSpec | undefined, fmt: string | undefined, o: RenderOptions): void {
   if (cell.hyperlink && cell.formula === undefined && typeof cell.value === "string") {
     xc.value = { text: cell.value, hyperlink: internalLinkTarget(cell.hyperlink.sheet, cell.hyperlink.cell) };
   } else if (cell.formula === undefined && typeof cell.value === "string") {
     xc.value = cell.value;
   }
-  if (fmt) xc.numFmt = fmt;
-  const merged = { ...style, ...cell.style };
+  const merged: CellStyleSpec = { ...style, ...cell.style };
   if (cell.hyperlink) merged.color = merged.color ?? "FF0563C1";
-  applyStyle(xc, merged, o, typeof cell.value === "string" && cell.value.includes("\n"));
-  if (cell.hyperlink && xc.font) xc.font = { ...xc.font, underline: true };
+  if (typeof cell.value === "string" && cell.value.includes("\n")) merged.wrap = true;
+  applyStyle(xc, merged, fmt, o, !!cell.hyperlink);
   if (cell.note) xc.note = cell.note;
-  void ws;
 }
 
 /** A cell within Excel's text limit (a spec built by buildWorkbookSpec already is: this is the last guard). */
@@ -111,14 +124,14 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): vo
   table.columns.forEach((c, ci) => {
     const xc = ws.getCell(table.origin.row + 1, table.origin.col + ci + 1);
     const fill = c.generated ? GENERATED_HEADER_FILL : HEADER_FILL;
-    applyStyle(xc, { bold: true, fill, border: true, horizontal: "center", vertical: "middle", wrap: true }, o);
+    applyStyle(xc, { bold: true, fill, border: true, horizontal: "center", vertical: "middle", wrap: true }, undefined, o);
     if (c.headerNote) xc.note = c.headerNote[o.lang];
   });
   const styleOf = (c: ColumnSpec | undefined): CellStyleSpec => ({ border: true, vertical: "middle", ...c?.style });
   rows.forEach((r, ri) =>
     r.forEach((cell, ci) => {
       const col = table.columns[ci];
-      applyCell(ws, ws.getCell(top + ri + 1, table.origin.col + ci + 1), cell, styleOf(col), cell.numberFormat ?? col?.numberFormat, o);
+      applyCell(ws.getCell(top + ri + 1, table.origin.col + ci + 1), cell, styleOf(col), cell.numberFormat ?? col?.numberFormat, o);
     }),
   );
   if (table.totals) {
@@ -128,7 +141,7 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): vo
       if (cell.formula !== undefined) xc.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
       else if (cell.value !== null && cell.value !== undefined) xc.value = cell.value;
       const col = table.columns[ci];
-      applyCell(ws, xc, cell, { ...styleOf(col), bold: true }, cell.numberFormat ?? col?.numberFormat, o);
+      applyCell(xc, cell, { ...styleOf(col), bold: true }, cell.numberFormat ?? col?.numberFormat, o);
     });
   }
   table.columns.forEach((c, ci) => {
@@ -184,12 +197,15 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): vo
  * types into); everything else (formulas, jobplan's value columns, titles) stays locked.
  */
 export function protectWorksheet(ws: ExcelJS.Worksheet, unlocked: SheetUnlock["unlocked"]): void {
+  // Styles are shared between cells: each gets an unlocked copy, itself shared by the cells that had it.
+  const copies = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
   for (const box of unlocked) {
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) {
         const xc = ws.getCell(r + 1, c + 1);
-        // Cells of a loaded workbook share style objects: give this one its own.
-        xc.style = { ...xc.style, protection: { locked: false } };
+        let copy = copies.get(xc.style);
+        if (!copy) copies.set(xc.style, (copy = { ...xc.style, protection: { locked: false } }));
+        xc.style = copy;
       }
     }
   }
@@ -223,7 +239,7 @@ function applyPageSetup(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
 }
 
 export function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, options: Partial<RenderOptions> = {}): ExcelJS.Worksheet {
-  const o: RenderOptions = { lang: options.lang ?? "ko", font: options.font };
+  const o: RenderOptions = { lang: options.lang ?? "ko", font: options.font, styles: options.styles ?? new Map() };
   const ws = wb.addWorksheet(sheet.name, {
     views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: 0 }] : undefined,
   });
@@ -232,7 +248,7 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, options: Partia
     const xc = ws.getCell(c.row + 1, c.col + 1);
     const cell = fit(c.cell, o);
     xc.value = cellValue(cell);
-    applyCell(ws, xc, cell, undefined, cell.numberFormat, o);
+    applyCell(xc, cell, undefined, cell.numberFormat, o);
   }
   for (const m of sheet.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
@@ -246,7 +262,7 @@ export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jobplan";
   wb.calcProperties = { fullCalcOnLoad: true };
-  const options: RenderOptions = { lang: spec.lang ?? "ko", font: spec.font };
+  const options: RenderOptions = { lang: spec.lang ?? "ko", font: spec.font, styles: new Map() };
   for (const sheet of spec.sheets) addSheet(wb, sheet, options);
   for (const n of spec.names ?? []) wb.definedNames.add(n.formula.replace(/^=/, ""), n.name);
   return wb;
@@ -270,7 +286,7 @@ function loadedTable(ws: ExcelJS.Worksheet, name: string): LoadedTableModel | un
  * missing): the row goes below the ChangeLog table, which is widened to take it in.
  */
 export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lang: Lang = "ko", font?: RenderOptions["font"]): void {
-  const o: RenderOptions = { lang, font };
+  const o: RenderOptions = { lang, font, styles: new Map() };
   const ws = wb.worksheets.find((w) => loadedTable(w, CHANGE_LOG_TABLE));
   if (!ws) {
     addSheet(wb, changeLogSheet([entry], lang), o);
@@ -287,7 +303,7 @@ export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lan
   changeLogRow(entry, lang).forEach((cell, i) => {
     const xc = ws!.getCell(row + 1, box.left + i + 1);
     xc.value = cellValue(cell);
-    applyCell(ws!, xc, cell, { border: true, ...columns[i]?.style }, cell.numberFormat ?? columns[i]?.numberFormat, o);
+    applyCell(xc, cell, { border: true, ...columns[i]?.style }, cell.numberFormat ?? columns[i]?.numberFormat, o);
   });
   const bottom = `${end.replace(/\d+$/, "")}${row + 1}`;
   model.tableRef = `${start}:${bottom}`;

@@ -46,6 +46,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /** Findings table rows (pure), shared by the template, `summarize` and the add-in. */
 export function findingsRows(findings: readonly Finding[], lang: Lang = "ko", places?: PlaceIndex): CellSpec[][] {
+  places?.prepare(findings);
   return sortFindings(findings).map((x) => {
     const place = places ? places.find(x) : x.location.sheet && x.location.cell ? { sheet: x.location.sheet, cell: x.location.cell } : undefined;
     const where: CellSpec = place ? { value: placeText(place.sheet, place.cell), hyperlink: place } : v(x.location.sheet ?? null);
