@@ -62,10 +62,13 @@ function detailSourceColumns(sources: readonly FundingSource[]): ColumnSpec[] {
 }
 
 /** 추진계획 (TaskPlans): each task's declared plan table. The detail summaries come from. */
+/** Name columns of the detail tables wrap, their rows sized to fit (sheet-layout.ts). */
+const WRAP = { style: { wrap: true, vertical: "top" } } as const;
+
 export function taskPlanColumns(settings: PlanSettings = defaultSettings()): ColumnSpec[] {
   return [
-    STRATEGY(),
-    TASK(),
+    { ...STRATEGY(), ...WRAP },
+    { ...TASK(), ...WRAP },
     count("target", "일자리 목표(명)", "Job target (persons)", ["일자리 목표", "일자리창출 성과목표", "성과목표", "목표인원", "목표", "target"], true),
     amount("total", "계(천원)", "Total (thousand won)", ["계", "사업비", "사업비 계", "합계", "total"], true),
     ...detailSourceColumns(settings.sources),
@@ -76,9 +79,9 @@ export function taskPlanColumns(settings: PlanSettings = defaultSettings()): Col
 /** 세부사업 (Projects). */
 export function projectColumns(settings: PlanSettings = defaultSettings()): ColumnSpec[] {
   return [
-    STRATEGY(),
-    TASK(),
-    text("project", "세부사업", "Project", ["사업명", "세부 사업", "project name"], true, 36),
+    { ...STRATEGY(), ...WRAP },
+    { ...TASK(), ...WRAP },
+    { ...text("project", "세부사업", "Project", ["사업명", "세부 사업", "project name"], true, 36), ...WRAP },
     count("headcount", "인원(명)", "Headcount (persons)", ["인원", "참여인원", "목표인원"], false),
     amount("total", "계(천원)", "Total (thousand won)", ["계", "사업예산", "사업비", "합계", "total"], false),
     ...detailSourceColumns(settings.sources),

@@ -12,10 +12,9 @@ import { FINDING_COLUMNS } from "./columns";
 import { findingLabel } from "./finding-labels";
 import type { PlaceIndex } from "./finding-places";
 import { v } from "./cell-specs";
-import { pageSetup, TITLE_STYLE } from "./sheet-layout";
+import { pageSetup, tableRowHeights, TITLE_STYLE } from "./sheet-layout";
 import { TABLE_NAMES } from "./summary-formulas";
 import { FINDINGS_ORIGIN, SHEET_NAMES } from "./template-layout";
-import { rowHeight } from "./text-layout";
 import type { CellSpec, ConditionalFormatSpec, SheetSpec, TableSpec } from "./workbook-model";
 import { columnLetter } from "./workbook-model";
 
@@ -94,8 +93,6 @@ export function findingsSheet(findings: readonly Finding[], lang: Lang = "ko", p
   const t = findingsTable(findings, lang, places);
   // Messages quote names; a name near the cell limit makes a message past it (cut with a note).
   t.rows = t.rows.map((r) => r.map((c) => limitCell(c, lang).cell));
-  const widths = Object.fromEntries(t.columns.map((c, i) => [c.key, { i, width: c.width ?? 10 }]));
-  const wrapped = ["label", "path", "message"].map((k) => widths[k]);
   return {
     key: "findings",
     name,
@@ -105,7 +102,7 @@ export function findingsSheet(findings: readonly Finding[], lang: Lang = "ko", p
       { row: 0, col: 0, cell: { value: lang === "en" ? "Findings" : "□ 검증 결과", style: TITLE_STYLE } },
       { row: 1, col: 0, cell: { formula: countFormula(lang) } },
     ],
-    rowHeights: t.rows.map((r, i) => ({ row: t.origin.row + 1 + i, height: rowHeight(wrapped.map((w) => ({ text: String(r[w.i]?.value ?? ""), width: w.width }))) })),
+    rowHeights: tableRowHeights(t),
     pageSetup: pageSetup(lang, { first: t.origin.row, last: t.origin.row }),
   };
 }

@@ -61,13 +61,14 @@ export function taskPlanRefsOf(t: LocatedTable | undefined, plan: Plan): TaskPla
   return { table: tableName(t)!, strategy, task, target, total, counted: headerText(t, "counted"), sources };
 }
 
-function textAt(t: LocatedTable, r: number, key: string): string {
+/** A row's cell as trimmed text ("" when blank); `r` indexes the values, header first. */
+export function textAt(t: LocatedTable, r: number, key: string): string {
   const c = t.index[key];
   const v = c === undefined ? undefined : t.input.values[r]?.[c];
   return v === null || v === undefined ? "" : String(v).trim();
 }
 
-function isBlankRow(t: LocatedTable, r: number): boolean {
+export function isBlankRow(t: LocatedTable, r: number): boolean {
   return (t.input.values[r] ?? []).every((v) => v === null || v === undefined || String(v).trim() === "");
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Lang } from "../core/vocabulary";
 import { COMPUTED_HEADER_FILL } from "./columns";
+import { rowHeight } from "./text-layout";
 import type { CellSpec, CellStyleSpec, ColumnSpec, PageSetupSpec, SheetSpec, TableSpec } from "./workbook-model";
 
 export const FONT = { name: "맑은 고딕", size: 10 } as const;
@@ -78,6 +79,15 @@ export function headerHeight(columns: readonly ColumnSpec[]): number {
     lines = Math.max(lines, Math.ceil(len / Math.max(1, c.width - 1.5)));
   }
   return Math.min(4, lines) * 14 + 4;
+}
+
+/** Heights of a table's header and body rows: enough for the text of its wrapped columns. */
+export function tableRowHeights(t: TableSpec): NonNullable<SheetSpec["rowHeights"]> {
+  const wrapped = t.columns.map((c, i) => ({ i, width: c.width ?? 10, wrap: !!c.style?.wrap && !c.hidden })).filter((c) => c.wrap);
+  return [
+    { row: t.origin.row, height: headerHeight(t.columns) },
+    ...t.rows.map((r, i) => ({ row: t.origin.row + 1 + i, height: rowHeight(wrapped.map((c) => ({ text: String(r[c.i]?.value ?? ""), width: c.width }))) })),
+  ];
 }
 
 /** A loose label cell in the table's look (bordered, bold header or plain body). */

@@ -14,7 +14,7 @@
 import type { SourceRef } from "../core/model";
 import { matchNames, nameKey } from "../core/names";
 import type { LocatedTable, ReadResult } from "./read-tables";
-import { taskPlanRefsOf } from "./regenerate";
+import { isBlankRow, taskPlanRefsOf, textAt } from "./regenerate";
 import { a1, parseA1 } from "../core/a1";
 
 export type SummaryKind = "summaryByTask" | "summaryByStrategy";
@@ -48,15 +48,8 @@ export interface SummaryRowPlan {
 
 const TOTAL_WORD = /^(총계|합계|계|소계|합|total)$/i;
 
-function text(t: LocatedTable, r: number, key: string): string {
-  const c = t.index[key];
-  const v = c === undefined ? undefined : t.input.values[r]?.[c];
-  return v === null || v === undefined ? "" : String(v).trim();
-}
-
-function isBlank(t: LocatedTable, r: number): boolean {
-  return (t.input.values[r] ?? []).every((v) => v === null || v === undefined || String(v).trim() === "");
-}
+const text = textAt;
+const isBlank = isBlankRow;
 
 /** Sheet rows 1..n-1 of the body (the totals row left out). */
 function bodyCount(t: LocatedTable): number {

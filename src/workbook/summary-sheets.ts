@@ -13,7 +13,7 @@ import { rollupDetail, type Figures } from "../core/rollup";
 import { declared as figure, f, header, v } from "./cell-specs";
 import { adjustmentColumnKey, AMOUNT_FORMAT, sourceColumnKey, SUMMARY_FORMAT, summaryByStrategyColumns, summaryByTaskColumns, summarySources, taskPlanColumns } from "./columns";
 import { PLAN_INFO_COLUMNS, COMMON_TARGET_COLUMNS } from "./columns";
-import { boxCell, headerHeight, pageSetup, titleBlock, UNIT_STYLE } from "./sheet-layout";
+import { boxCell, pageSetup, tableRowHeights, titleBlock, UNIT_STYLE } from "./sheet-layout";
 import {
   cellStatusFormula,
   commonTargetFormula,
@@ -27,7 +27,6 @@ import {
 } from "./summary-formulas";
 import type { SummaryKind } from "./summary-rows";
 import { type BuildContext, PLAN_TARGETS_ROWS, SHEET_NAMES, SUMMARY_ORIGIN, TITLED_ORIGIN, yearPrefix } from "./template-layout";
-import { rowHeight } from "./text-layout";
 import type { CellSpec, ColumnSpec, ConditionalFormatSpec, SheetSpec, TableSpec } from "./workbook-model";
 import { a1, columnLetter } from "./workbook-model";
 
@@ -108,18 +107,6 @@ function summaryFormats(t: TableSpec, lang: BuildContext["lang"]): ConditionalFo
     // White on white where the format is not rendered (the add-in, for now).
     { columns: ["strategy"], formula: `AND(${first}<ROW(),$${s}${first}=$${s}${first - 1})`, numberFormat: ";;;", fill: "FFFFFFFF", fontColor: "FFFFFFFF" },
     ...STATUS_FILLS.map(([w, fill, fontColor]) => ({ columns: ["status"], formula: `$${st}${first}="${STATUS_WORDS[lang][w]}"`, fill, fontColor })),
-  ];
-}
-
-function rowHeights(t: TableSpec, keys: string[]): SheetSpec["rowHeights"] {
-  const widths = keys.map((k) => t.columns.find((c) => c.key === k)?.width ?? 10);
-  const at = keys.map((k) => t.columns.findIndex((c) => c.key === k));
-  return [
-    { row: t.origin.row, height: headerHeight(t.columns) },
-    ...t.rows.map((r, i) => ({
-      row: t.origin.row + 1 + i,
-      height: rowHeight(at.map((c, j) => ({ text: String(r[c]?.value ?? ""), width: widths[j] }))),
-    })),
   ];
 }
 
@@ -289,7 +276,7 @@ export function summaryByTaskSheet(ctx: BuildContext): SheetSpec {
       { label: "산출 (세부계획에서 계산)", from: "target", to: "status", computed: true },
     ],
   });
-  sheet.rowHeights = [...(sheet.rowHeights ?? []), ...(rowHeights(t, ["strategy", "task", "projects"]) ?? [])];
+  sheet.rowHeights = [...(sheet.rowHeights ?? []), ...tableRowHeights(t)];
   const block = planTargetsBlock(ctx);
   sheet.cells = [...(sheet.cells ?? []), ...block.cells];
   sheet.rowHeights = [...(sheet.rowHeights ?? []), ...block.heights];
@@ -382,7 +369,7 @@ export function summaryByStrategySheet(ctx: BuildContext): SheetSpec {
       { label: "산출 (세부계획에서 계산)", from: "target", to: "status", computed: true },
     ],
   });
-  sheet.rowHeights = [...(sheet.rowHeights ?? []), ...(rowHeights(t, ["strategy"]) ?? [])];
+  sheet.rowHeights = [...(sheet.rowHeights ?? []), ...tableRowHeights(t)];
   sheet.pageSetup = pageSetup(ctx.lang, { first: t.origin.row - 1, last: t.origin.row });
   return sheet;
 }

@@ -32,7 +32,7 @@ import {
 import { PlaceIndex } from "./finding-places";
 import { findingsSheet } from "./findings-sheet";
 import { planInfoRows } from "./plan-info";
-import { FONT, pageSetup } from "./sheet-layout";
+import { FONT, pageSetup, tableRowHeights } from "./sheet-layout";
 import { LEVEL_WORDS, ROUNDING_WORDS, YES_NO } from "./sheet-words";
 import { amountValidations, splitFormat, summaryByStrategySheet, summaryByTaskSheet, summaryKeys } from "./summary-sheets";
 import { countedRowFormula, TABLE_NAMES } from "./summary-formulas";
@@ -194,7 +194,8 @@ function settingsTables(ctx: BuildContext): TableSpec[] {
 }
 
 function plainSheet(key: string, name: string, tables: TableSpec[], lang: Lang): SheetSpec {
-  return { key, name, tables, freezeRows: 1, pageSetup: pageSetup(lang, { first: 0, last: 0 }) };
+  const rowHeights = tables.length === 1 && tables[0].columns.some((c) => c.style?.wrap) ? tableRowHeights(tables[0]) : undefined;
+  return { key, name, tables, freezeRows: 1, pageSetup: pageSetup(lang, { first: 0, last: 0 }), ...(rowHeights ? { rowHeights } : {}) };
 }
 
 /** Sheet protection for every sheet when asked for (no password; see BuildOptions.protect). */
