@@ -9,12 +9,11 @@ import { checkPlan } from "../core";
 import type { Finding } from "../core/findings";
 import type { Plan } from "../core/model";
 import { importPlanText } from "../import";
-import { FINDING_COLUMNS } from "../workbook/columns";
 import { readPlanFromTables } from "../workbook/read-tables";
-import { regenerateFormulas } from "../workbook/regenerate";
+import { regenerateCells } from "../workbook/regenerate";
 import { planSummaryRows } from "../workbook/summary-rows";
-import { TABLE_NAMES } from "../workbook/summary-formulas";
-import { buildWorkbookSpec, findingsRows, SHEET_NAMES } from "../workbook/template-sheets";
+import { FONT } from "../workbook/sheet-layout";
+import { buildWorkbookSpec, findingsSheet, SHEET_NAMES } from "../workbook/template-sheets";
 import { growSummaryTables } from "./grow-tables";
 import { workbookTables } from "./xlsx-read";
 import { addSheet, writeWorkbookFile } from "./xlsx-write";
@@ -124,10 +123,15 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
   // Read again: formulas and findings follow the workbook as it now is (the new rows in).
   const read = rows.tables.length ? readPlanFromTables(workbookTables(wb)) : rows.read;
   const findings = withChecks(read.plan, read.findings);
-  const formulas = regenerateFormulas(read, lang);
+  const { formulas, values } = regenerateCells(read, lang);
   for (const g of formulas) {
     const ws = wb.getWorksheet(g.sheet);
     if (ws) ws.getCell(g.cell).value = { formula: g.formula } as ExcelJS.CellFormulaValue;
+  }
+  // The value columns the formulas read (matched names, 합계 flag, rounding nudges).
+  for (const g of values) {
+    const ws = wb.getWorksheet(g.sheet);
+    if (ws) ws.getCell(g.cell).value = g.value;
   }
   // The findings sheet is jobplan's own: rebuilt at the same position.
   const sheetName = read.tables.findings?.input.sheet ?? SHEET_NAMES.findings;
@@ -138,12 +142,7 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
   else if (old) wb.removeWorksheet(old.id);
   const existing = wb.getWorksheet(name);
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = addSheet(wb, {
-    key: "findings",
-    name,
-    freezeRows: 1,
-    tables: [{ name: TABLE_NAMES.findings, columns: FINDING_COLUMNS, origin: { row: 0, col: 0 }, rows: findingsRows(findings, lang) }],
-  });
+  const ws = addSheet(wb, findingsSheet(findings, lang, undefined, name), { lang, font: FONT });
   if (orderNo !== undefined && read.tables.findings) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
   await wb.xlsx.writeFile(output);

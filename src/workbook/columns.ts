@@ -11,7 +11,16 @@ import { defaultSettings } from "../core/model";
 import type { ColumnSpec } from "./workbook-model";
 
 export const AMOUNT_FORMAT = "#,##0";
+/** The published tables' format: thousands separators, △ for minus, "-" for zero. */
+export const SUMMARY_FORMAT = '#,##0;△#,##0;"-"';
 export const RATE_FORMAT = "0.0";
+/** Years are years (2020), not amounts (2,020). */
+export const YEAR_FORMAT = "0";
+
+/** Tint of computed (산출) columns and their group header; the declared ones stay white. */
+export const COMPUTED_FILL = "FFEAF2FB";
+export const COMPUTED_HEADER_FILL = "FFBDD7EE";
+const COMPUTED_STYLE = { fill: COMPUTED_FILL } as const;
 
 /** Prefix of funding-source column keys: `src:national`, `src:province`, ... */
 export const SOURCE_KEY_PREFIX = "src:";
@@ -53,10 +62,13 @@ function detailSourceColumns(sources: readonly FundingSource[]): ColumnSpec[] {
 }
 
 /** 추진계획 (TaskPlans): each task's declared plan table. The detail summaries come from. */
+/** Name columns of the detail tables wrap, their rows sized to fit (sheet-layout.ts). */
+const WRAP = { style: { wrap: true, vertical: "top" } } as const;
+
 export function taskPlanColumns(settings: PlanSettings = defaultSettings()): ColumnSpec[] {
   return [
-    STRATEGY(),
-    TASK(),
+    { ...STRATEGY(), ...WRAP },
+    { ...TASK(), ...WRAP },
     count("target", "일자리 목표(명)", "Job target (persons)", ["일자리 목표", "일자리창출 성과목표", "성과목표", "목표인원", "목표", "target"], true),
     amount("total", "계(천원)", "Total (thousand won)", ["계", "사업비", "사업비 계", "합계", "total"], true),
     ...detailSourceColumns(settings.sources),
@@ -67,9 +79,9 @@ export function taskPlanColumns(settings: PlanSettings = defaultSettings()): Col
 /** 세부사업 (Projects). */
 export function projectColumns(settings: PlanSettings = defaultSettings()): ColumnSpec[] {
   return [
-    STRATEGY(),
-    TASK(),
-    text("project", "세부사업", "Project", ["사업명", "세부 사업", "project name"], true, 36),
+    { ...STRATEGY(), ...WRAP },
+    { ...TASK(), ...WRAP },
+    { ...text("project", "세부사업", "Project", ["사업명", "세부 사업", "project name"], true, 36), ...WRAP },
     count("headcount", "인원(명)", "Headcount (persons)", ["인원", "참여인원", "목표인원"], false),
     amount("total", "계(천원)", "Total (thousand won)", ["계", "사업예산", "사업비", "합계", "total"], false),
     ...detailSourceColumns(settings.sources),
@@ -89,17 +101,26 @@ export function summarySources(settings: PlanSettings, sourceKeys?: readonly str
   return settings.sources.filter((s) => !s.isPrivate);
 }
 
-/** 요약 (SummaryByTask). */
+/** Helper columns the summary formulas read (hidden): see summary-formulas.ts. */
+function matchColumn(key: "matchStrategy" | "matchTask", ko: string, en: string): ColumnSpec {
+  return { ...text(key, ko, en, [], false, 16), generated: true, hidden: true };
+}
+const TOTAL_ROW = (): ColumnSpec => ({ ...count("totalRow", "합계 행", "Total row", [], false, { generated: true, hidden: true, width: 8 }), numberFormat: "0" });
+
+/** 요약 (SummaryByTask): the published 핵심 전략 table's columns, then the computed ones. */
 export function summaryByTaskColumns(): ColumnSpec[] {
   return [
-    STRATEGY(),
-    TASK(),
-    { ...text("projects", "세부사업내용", "Projects", ["세부사업", "사업내용", "세부 사업 내용"], false, 44) },
-    count("declaredTarget", "일자리 목표(공표)", "Job target (published)", ["일자리 목표", "일자리목표", "목표"], false),
-    amount("declaredBudget", "사업예산(공표, 백만원)", "Budget (published, million won)", ["사업예산", "예산"], false),
-    count("target", "일자리 목표(산출)", "Job target (computed)", [], false, { generated: true }),
-    amount("budget", "사업예산(산출, 백만원)", "Budget (computed, million won)", [], false, { generated: true }),
-    { ...text("status", "상태", "Status", ["검증", "check"], false, 12), generated: true },
+    { ...STRATEGY(), width: 20, style: { wrap: true, vertical: "top" } },
+    { ...TASK(), width: 22, style: { wrap: true, vertical: "top" } },
+    { ...text("projects", "세부사업내용", "Projects", ["세부사업", "사업내용", "세부 사업 내용"], false, 40), style: { wrap: true, vertical: "top" } },
+    count("declaredTarget", "일자리 목표(공표)", "Job target (published)", ["일자리 목표", "일자리목표", "목표"], false, { numberFormat: SUMMARY_FORMAT, width: 14 }),
+    amount("declaredBudget", "사업예산(공표, 백만원)", "Budget (published, million won)", ["사업예산", "예산"], false, { numberFormat: SUMMARY_FORMAT, width: 13 }),
+    count("target", "일자리 목표(산출)", "Job target (computed)", [], false, { generated: true, numberFormat: SUMMARY_FORMAT, width: 14, style: COMPUTED_STYLE }),
+    amount("budget", "사업예산(산출, 백만원)", "Budget (computed, million won)", [], false, { generated: true, numberFormat: SUMMARY_FORMAT, width: 13, style: COMPUTED_STYLE }),
+    { ...text("status", "상태", "Status", ["검증", "check"], false, 8), generated: true, style: { ...COMPUTED_STYLE, horizontal: "center" } },
+    matchColumn("matchStrategy", "기준 추진전략", "Matched strategy"),
+    matchColumn("matchTask", "기준 실천과제", "Matched task"),
+    TOTAL_ROW(),
   ];
 }
 
@@ -109,20 +130,32 @@ export const SUMMARY_BY_TASK_COLUMNS: ColumnSpec[] = summaryByTaskColumns();
 /** 분야별 목표 (SummaryByStrategy): declared and generated target, 합계 and one column per summary source. */
 export function summaryByStrategyColumns(settings: PlanSettings = defaultSettings(), sourceKeys?: readonly string[]): ColumnSpec[] {
   const sources = summarySources(settings, sourceKeys);
+  const fmt = { numberFormat: SUMMARY_FORMAT, width: 12 };
   return [
-    STRATEGY(),
-    count("declaredTarget", "목표 인원(공표)", "Job target (published)", ["목표 인원", "목표(인원)", "목표", "일자리 목표"], false),
-    amount("declaredTotal", "합계(공표, 백만원)", "Total (published, million won)", ["합계", "계", "예산"], false),
+    { ...STRATEGY(), width: 30, style: { wrap: true, vertical: "top" } },
+    count("declaredTarget", "목표 인원(공표)", "Job target (published)", ["목표 인원", "목표(인원)", "목표", "일자리 목표"], false, fmt),
+    amount("declaredTotal", "합계(공표, 백만원)", "Total (published, million won)", ["합계", "계", "예산"], false, fmt),
     ...sources.map((s) =>
-      amount("declared:" + sourceColumnKey(s.key), `${s.label}(공표, 백만원)`, `${s.labelEn} (published, million won)`, [s.label, s.labelEn, ...s.aliases], false),
+      amount("declared:" + sourceColumnKey(s.key), `${s.label}(공표, 백만원)`, `${s.labelEn} (published, million won)`, [s.label, s.labelEn, ...s.aliases], false, fmt),
     ),
-    count("target", "목표 인원(산출)", "Job target (computed)", [], false, { generated: true }),
-    amount("total", "합계(산출, 백만원)", "Total (computed, million won)", [], false, { generated: true }),
+    count("target", "목표 인원(산출)", "Job target (computed)", [], false, { ...fmt, generated: true, style: COMPUTED_STYLE }),
+    amount("total", "합계(산출, 백만원)", "Total (computed, million won)", [], false, { ...fmt, generated: true, style: COMPUTED_STYLE }),
     ...sources.map((s) =>
-      amount("gen:" + sourceColumnKey(s.key), `${s.label}(산출, 백만원)`, `${s.labelEn} (computed, million won)`, [], false, { generated: true }),
+      amount("gen:" + sourceColumnKey(s.key), `${s.label}(산출, 백만원)`, `${s.labelEn} (computed, million won)`, [], false, { ...fmt, generated: true, style: COMPUTED_STYLE }),
     ),
-    { ...text("status", "상태", "Status", ["검증", "check"], false, 12), generated: true },
+    { ...text("status", "상태", "Status", ["검증", "check"], false, 8), generated: true, style: { ...COMPUTED_STYLE, horizontal: "center" } },
+    matchColumn("matchStrategy", "기준 추진전략", "Matched strategy"),
+    TOTAL_ROW(),
+    ...sources.map((s) => ({
+      ...count(adjustmentColumnKey(s.key), `${s.label} 끝수 조정`, `${s.labelEn} rounding nudge`, [], false, { generated: true, hidden: true, width: 8 }),
+      numberFormat: "0",
+    })),
   ];
+}
+
+/** Key of a source's 끝수 조정 (largest-remainder nudge) column in the strategy summary. */
+export function adjustmentColumnKey(sourceKey: string): string {
+  return "adj:" + sourceColumnKey(sourceKey);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -139,27 +172,30 @@ export const COMMON_TARGET_COLUMNS: ColumnSpec[] = [
   { key: "changeRate", header: { ko: "증감률(%)", en: "Change rate (%)" }, aliases: ["증감률", "증감"], type: "percent", required: false, width: 12 },
 ];
 
-/** 검증 (Findings). */
+/** 검증 (Findings): a worklist, worst first, each finding linked to its cell. */
 export const FINDING_COLUMNS: ColumnSpec[] = [
-  text("severity", "심각도", "Severity", ["수준"], true, 10),
-  text("code", "코드", "Code", [], true, 20),
-  text("location", "위치", "Location", ["셀", "line"], true, 28),
-  text("message", "내용", "Message", ["메시지"], true, 70),
-  { key: "expected", header: { ko: "기대값", en: "Expected" }, aliases: ["기대"], type: "amount", numberFormat: AMOUNT_FORMAT, width: 14 },
-  { key: "actual", header: { ko: "실제값", en: "Actual" }, aliases: ["실제"], type: "amount", numberFormat: AMOUNT_FORMAT, width: 14 },
-  text("unit", "단위", "Unit", [], false, 8),
+  { ...text("severity", "심각도", "Severity", ["수준"], true, 7), style: { horizontal: "center", vertical: "top" } },
+  { ...text("label", "종류", "Kind", [], false, 16), style: { wrap: true, vertical: "top" } },
+  { ...text("location", "위치", "Location", ["셀", "line"], true, 16), style: { vertical: "top" } },
+  { ...text("path", "항목", "Item", [], false, 30), style: { wrap: true, vertical: "top" } },
+  { ...text("message", "내용", "Message", ["메시지"], true, 60), style: { wrap: true, vertical: "top" } },
+  { key: "expected", header: { ko: "기대값", en: "Expected" }, aliases: ["기대"], type: "amount", numberFormat: AMOUNT_FORMAT, width: 13, style: { vertical: "top" } },
+  { key: "actual", header: { ko: "실제값", en: "Actual" }, aliases: ["실제"], type: "amount", numberFormat: AMOUNT_FORMAT, width: 13, style: { vertical: "top" } },
+  { ...text("unit", "단위", "Unit", [], false, 6), style: { vertical: "top" } },
+  { key: "line", header: { ko: "원문 행", en: "Text line" }, aliases: [], type: "integer", numberFormat: "0", width: 7, style: { vertical: "top" } },
+  { ...text("code", "코드", "Code", [], true, 14), style: { size: 7, color: "FF808080", vertical: "top", wrap: true } },
 ];
 
-/** 설정: plan facts as key / value rows (PlanInfo). */
+/** 설정: plan facts as key / value rows (PlanInfo); the key column is jobplan's and hidden. */
 export const PLAN_INFO_COLUMNS: ColumnSpec[] = [
-  text("key", "키", "Key", [], true, 24),
   text("item", "항목", "Item", [], false, 30),
   { key: "value", header: { ko: "값", en: "Value" }, aliases: ["value"], type: "text", required: true, width: 40 },
+  { ...text("key", "키", "Key", [], true, 22), hidden: true },
 ];
 
-/** 설정: funding sources (SourceList). */
+/** 설정: funding sources (SourceList); the English label is shown in the English workbook only. */
 export const SOURCE_LIST_COLUMNS: ColumnSpec[] = [
-  text("key", "키", "Key", [], true, 12),
+  { ...text("key", "키", "Key", [], true, 12), hidden: true },
   text("label", "재원", "Source", ["이름", "label"], true, 12),
   text("labelEn", "영문", "English", ["labelEn"], false, 14),
   text("aliases", "별칭", "Aliases", ["aliases"], false, 30),

@@ -7,3 +7,7 @@ export * from "./template-sheets";
 export * from "./read-tables";
 export * from "./regenerate";
 export * from "./summary-rows";
+export * from "./change-log";
+export * from "./protection";
+export * from "./finding-labels";
+export * from "./cell-limits";

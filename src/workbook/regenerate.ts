@@ -1,27 +1,22 @@
 /**
- * The generated cells of an existing workbook, recomputed: for every row of the summary
- * tables (and the 요약 반영액 column of TaskPlans) the formula jobplan would write, using the
- * workbook's own header texts. Only generated columns are touched; callers (the CLI with
- * ExcelJS, the add-in with Office.js) write these formulas and nothing else. Pure.
+ * The generated cells of an existing workbook, recomputed with the workbook's own header
+ * texts: the one formula of each generated column (summary tables, the 요약 반영액 column of
+ * TaskPlans) on every row, and the value columns those formulas read (the matched detail
+ * names, the 합계 row flag, the largest-remainder nudges). Only generated columns are
+ * touched; callers (the CLI with ExcelJS, the add-in with Office.js) write these cells and
+ * nothing else. A 소계 row, or a 합계 row in a table without the flag column, gets nothing:
+ * it is a total the person typed, not a row to sum by name. Pure.
  */
 import type { Plan } from "../core/model";
 import { matchNames } from "../core/names";
 import { rollupDetail } from "../core/rollup";
-import { sourceColumnKey } from "./columns";
+import { totalWord } from "../core/vocabulary";
+import { adjustmentColumnKey, sourceColumnKey } from "./columns";
 import type { LocatedTable, ReadResult } from "./read-tables";
-import {
-  budgetFormula,
-  countedRowFormula,
-  type Criterion,
-  type RowSpecifier,
-  sourceFormula,
-  STATUS_WORDS,
-  statusFormula,
-  targetFormula,
-  type TaskPlanRefs,
-  thisRowRef,
-} from "./summary-formulas";
-import { roundingAdjustments, summaryKeys } from "./template-sheets";
+import { countedRowFormula, STATUS_WORDS, summaryColumnFormulas, summaryRowRefs, type TaskPlanRefs } from "./summary-formulas";
+import type { SummaryKind } from "./summary-rows";
+import { roundingAdjustments, summaryKeys } from "./summary-sheets";
+import type { CellValue } from "./workbook-model";
 import { a1 } from "./workbook-model";
 
 export interface GeneratedFormula {
@@ -30,6 +25,13 @@ export interface GeneratedFormula {
   cell: string;
   /** Without the leading "=". */
   formula: string;
+}
+
+/** A value cell jobplan fills for its formulas (written as a value; text stays text). */
+export interface GeneratedValue {
+  sheet: string;
+  cell: string;
+  value: CellValue;
 }
 
 function headerText(t: LocatedTable, key: string): string | undefined {
@@ -59,133 +61,192 @@ export function taskPlanRefsOf(t: LocatedTable | undefined, plan: Plan): TaskPla
   return { table: tableName(t)!, strategy, task, target, total, counted: headerText(t, "counted"), sources };
 }
 
-interface RowPos {
-  r: number;
-  totals: boolean;
-}
-
-function rowsOf(t: LocatedTable): RowPos[] {
-  const out: RowPos[] = [];
-  const n = t.input.values.length;
-  for (let r = 1; r < n; r++) out.push({ r, totals: !!t.input.hasTotalsRow && r === n - 1 });
-  return out;
-}
-
-function cellOf(t: LocatedTable, r: number, key: string): string | undefined {
-  const c = t.index[key];
-  if (c === undefined) return undefined;
-  return a1(t.input.origin.row + r, t.input.origin.col + c);
-}
-
-function textAt(t: LocatedTable, r: number, key: string): string {
+/** A row's cell as trimmed text ("" when blank); `r` indexes the values, header first. */
+export function textAt(t: LocatedTable, r: number, key: string): string {
   const c = t.index[key];
   const v = c === undefined ? undefined : t.input.values[r]?.[c];
   return v === null || v === undefined ? "" : String(v).trim();
 }
 
-function isBlankRow(t: LocatedTable, r: number): boolean {
+export function isBlankRow(t: LocatedTable, r: number): boolean {
   return (t.input.values[r] ?? []).every((v) => v === null || v === undefined || String(v).trim() === "");
 }
 
-/** Formulas for every generated cell of the workbook read into `read`. */
-export function regenerateFormulas(read: ReadResult, lang: "ko" | "en" = "ko"): GeneratedFormula[] {
+/** Body rows (1-based in values), and the Excel totals row when the table has one. */
+function positions(t: LocatedTable): { body: number[]; totals?: number } {
+  const n = t.input.values.length;
+  const hasTotals = !!t.input.hasTotalsRow && n > 1;
+  const body: number[] = [];
+  for (let r = 1; r < (hasTotals ? n - 1 : n); r++) if (!isBlankRow(t, r)) body.push(r);
+  return { body, totals: hasTotals ? n - 1 : undefined };
+}
+
+class Output {
+  formulas: GeneratedFormula[] = [];
+  values: GeneratedValue[] = [];
+
+  private at(t: LocatedTable, r: number, key: string): string | undefined {
+    const c = t.index[key];
+    return c === undefined ? undefined : a1(t.input.origin.row + r, t.input.origin.col + c);
+  }
+
+  formula(t: LocatedTable, r: number, key: string, formula: string | undefined): void {
+    const cell = this.at(t, r, key);
+    if (cell && formula !== undefined) this.formulas.push({ sheet: t.input.sheet, cell, formula });
+  }
+
+  /** A value, only where the cell holds something else (blank and "" are the same). */
+  value(t: LocatedTable, r: number, key: string, value: CellValue): void {
+    const cell = this.at(t, r, key);
+    if (!cell) return;
+    const cur = t.input.values[r]?.[t.index[key]];
+    const norm = (x: unknown) => (x === null || x === undefined || x === "" ? null : x);
+    if (norm(cur) === norm(value)) return;
+    this.values.push({ sheet: t.input.sheet, cell, value });
+  }
+}
+
+/** The detail name a row sums, or null when its own spelling is the detail's. */
+function matchValue(own: string, detail: string | undefined): string | null {
+  return detail !== undefined && detail !== own ? detail : null;
+}
+
+interface SummaryContext {
+  plan: Plan;
+  refs: TaskPlanRefs;
+  included: string[];
+  excluded: string[];
+  lang: "ko" | "en";
+  out: Output;
+}
+
+/** Writes a summary table's formulas and value columns; `rowValues` fills a body row's values. */
+function summaryTable(
+  c: SummaryContext,
+  kind: SummaryKind,
+  t: LocatedTable,
+  rowValues: (body: Array<{ r: number; name: string }>) => Map<number, Record<string, CellValue>>,
+): void {
+  const name = tableName(t);
+  if (!name) return;
+  const headerOf = (key: string) => headerText(t, key);
+  const s = summaryRowRefs(kind, name, headerOf, c.included);
+  if (!s) return;
+  const options = { included: c.included, excluded: c.excluded, words: STATUS_WORDS[c.lang] };
+  const body = summaryColumnFormulas(kind, c.refs, s, name, headerOf, options);
+  const { body: rows, totals } = positions(t);
+  const hasFlag = t.index.totalRow !== undefined;
+  const named: Array<{ r: number; name: string }> = [];
+  let lastStrategy = "";
+  for (const r of rows) {
+    const word = totalWord(textAt(t, r, "strategy"));
+    const isTotal = word !== undefined && !textAt(t, r, "task");
+    // 소계 in the task column, or in the strategy column of a by-task table: the strategy's rows.
+    const isSubtotal = (kind === "summaryByTask" && totalWord(textAt(t, r, "task")) !== undefined) || (isTotal && word === "subtotal" && kind === "summaryByTask");
+    // A 합계 / 소계 row the formulas cannot tell from a name: a total the person typed.
+    if ((isTotal || isSubtotal) && (!hasFlag || (word === "subtotal" && kind !== "summaryByTask"))) continue;
+    for (const [key, formula] of Object.entries(body)) c.out.formula(t, r, key, formula);
+    if (isSubtotal) {
+      c.out.value(t, r, "totalRow", 2);
+      const own = word === "subtotal" ? "" : textAt(t, r, "strategy");
+      c.out.value(t, r, "matchStrategy", own ? null : lastStrategy || null);
+      c.out.value(t, r, "matchTask", null);
+    } else if (isTotal) {
+      c.out.value(t, r, "totalRow", 1);
+      for (const key of ["matchStrategy", "matchTask"]) c.out.value(t, r, key, null);
+    } else {
+      named.push({ r, name: textAt(t, r, "strategy") });
+      lastStrategy = textAt(t, r, "strategy") || lastStrategy;
+    }
+  }
+  for (const [r, values] of rowValues(named)) {
+    if (hasFlag) c.out.value(t, r, "totalRow", null);
+    for (const [key, value] of Object.entries(values)) c.out.value(t, r, key, value);
+  }
+  if (totals !== undefined) {
+    // An Excel totals row (an older layout) sums the whole plan; it is no calculated-column row.
+    for (const [key, formula] of Object.entries(summaryColumnFormulas(kind, c.refs, undefined, name, headerOf, options))) c.out.formula(t, totals, key, formula);
+  }
+}
+
+function byTaskValues(c: SummaryContext, t: LocatedTable, body: Array<{ r: number; name: string }>): Map<number, Record<string, CellValue>> {
+  const detail = c.plan.strategies.flatMap((s) => s.tasks.map((task) => ({ strategy: s.name, task: task.name })));
+  let last = "";
+  const rows = body.map(({ r, name }) => {
+    const strategy = name || last;
+    last = strategy;
+    return { r, own: name, strategy, task: textAt(t, r, "task") };
+  });
+  const match = matchNames(
+    rows.map((x) => x.task),
+    detail.map((d) => d.task),
+  );
+  const out = new Map<number, Record<string, CellValue>>();
+  rows.forEach((x, i) => {
+    const d = match[i] !== undefined ? detail[match[i]!] : undefined;
+    // A blank strategy cell (written once above) sums the strategy of the rows above.
+    out.set(x.r, { matchStrategy: matchValue(x.own, d?.strategy ?? (x.own ? undefined : x.strategy)), matchTask: matchValue(x.task, d?.task) });
+  });
+  return out;
+}
+
+function byStrategyValues(c: SummaryContext, body: Array<{ r: number; name: string }>): Map<number, Record<string, CellValue>> {
+  const names = c.plan.strategies.map((s) => s.name);
+  const detail = rollupDetail(c.plan);
+  const match = matchNames(
+    body.map((x) => x.name),
+    names,
+  );
+  const out = new Map<number, Record<string, CellValue>>();
+  body.forEach((x, i) => {
+    const s = match[i];
+    const adj = s !== undefined ? roundingAdjustments(detail.strategies[s], c.included, c.plan.settings.roundingMode) : {};
+    const values: Record<string, CellValue> = { matchStrategy: matchValue(x.name, s !== undefined ? names[s] : undefined) };
+    for (const k of c.included) values[adjustmentColumnKey(k)] = adj[k] ? adj[k] : null;
+    out.set(x.r, values);
+  });
+  return out;
+}
+
+/** Every generated cell of the workbook read into `read`: formulas and the value columns. */
+export function regenerateCells(read: ReadResult, lang: "ko" | "en" = "ko"): { formulas: GeneratedFormula[]; values: GeneratedValue[] } {
   const plan = read.plan;
-  const out: GeneratedFormula[] = [];
+  const out = new Output();
   const tp = read.tables.taskPlans;
   const refs = taskPlanRefsOf(tp, plan);
   if (!refs || !tp) return out;
   const { included, excluded } = summaryKeys(plan);
-  const push = (t: LocatedTable, r: number, key: string, formula: string) => {
-    const cell = cellOf(t, r, key);
-    if (cell) out.push({ sheet: t.input.sheet, cell, formula });
-  };
 
   // TaskPlans: the counted total of each row.
   if (refs.counted) {
     const summaryHeaders = included.map((k) => refs.sources[k]).filter((h): h is string => !!h);
     const excludedHeaders = excluded.map((k) => refs.sources[k]).filter((h): h is string => !!h);
     const formula = countedRowFormula(refs.table, refs.total, summaryHeaders, excludedHeaders);
-    for (const { r } of rowsOf(tp)) if (!isBlankRow(tp, r)) push(tp, r, "counted", formula);
+    for (const r of positions(tp).body) out.formula(tp, r, "counted", formula);
   }
 
-  const crit = (t: LocatedTable, rowName: string, detailName: string | undefined, key: string, row: RowSpecifier): Criterion => {
-    if (detailName === undefined || detailName === rowName) return { kind: "cell", ref: thisRowRef(tableName(t)!, headerText(t, key)!, row) };
-    return { kind: "literal", name: detailName };
-  };
-
-  // 요약 (SummaryByTask)
+  const c: SummaryContext = { plan, refs, included, excluded, lang, out };
   const st = read.tables.summaryByTask;
-  if (st && tableName(st)) {
-    const H = (k: string) => headerText(st, k);
-    const detail = plan.strategies.flatMap((s) => s.tasks.map((task) => ({ strategy: s.name, task: task.name })));
-    const positions = rowsOf(st).filter((p) => !isBlankRow(st, p.r) || p.totals);
-    const body = positions.filter((p) => !p.totals);
-    let last = "";
-    const names = body.map((p) => {
-      const s = textAt(st, p.r, "strategy") || last;
-      last = s;
-      return { strategy: s, task: textAt(st, p.r, "task") };
-    });
-    const match = matchNames(
-      names.map((n) => n.task),
-      detail.map((d) => d.task),
-    );
-    const pairs: Array<[string, string]> = [];
-    if (H("declaredTarget") && H("target")) pairs.push([H("declaredTarget")!, H("target")!]);
-    if (H("declaredBudget") && H("budget")) pairs.push([H("declaredBudget")!, H("budget")!]);
-    body.forEach((p, i) => {
-      const d = match[i] !== undefined ? detail[match[i]!] : undefined;
-      const cs = crit(st, textAt(st, p.r, "strategy"), d?.strategy ?? (textAt(st, p.r, "strategy") ? undefined : names[i].strategy), "strategy", "#This Row");
-      const ct = crit(st, names[i].task, d?.task, "task", "#This Row");
-      push(st, p.r, "target", targetFormula(refs, cs, ct));
-      push(st, p.r, "budget", budgetFormula(refs, excluded, cs, ct));
-      if (pairs.length) push(st, p.r, "status", statusFormula(tableName(st)!, pairs, "#This Row", STATUS_WORDS[lang]));
-    });
-    for (const p of positions.filter((x) => x.totals)) {
-      push(st, p.r, "target", targetFormula(refs));
-      push(st, p.r, "budget", budgetFormula(refs, excluded));
-      if (pairs.length) push(st, p.r, "status", statusFormula(tableName(st)!, pairs, "#Totals", STATUS_WORDS[lang]));
+  if (st) summaryTable(c, "summaryByTask", st, (body) => byTaskValues(c, st, body));
+  const ss = read.tables.summaryByStrategy;
+  if (ss) {
+    summaryTable(c, "summaryByStrategy", ss, (body) => byStrategyValues(c, body));
+    // The plan row's nudges (the 합계 row): the whole plan's figures.
+    const adj = roundingAdjustments(rollupDetail(plan).plan, included, plan.settings.roundingMode);
+    for (const r of positions(ss).body) {
+      if (totalWord(textAt(ss, r, "strategy")) !== "total" || ss.index.totalRow === undefined) continue;
+      for (const k of included) out.value(ss, r, adjustmentColumnKey(k), adj[k] ? adj[k] : null);
     }
   }
-
-  // 분야별 목표 (SummaryByStrategy)
-  const ss = read.tables.summaryByStrategy;
-  if (ss && tableName(ss)) {
-    const H = (k: string) => headerText(ss, k);
-    const detail = rollupDetail(plan);
-    const mode = plan.settings.roundingMode;
-    const strategyNames = plan.strategies.map((s) => s.name);
-    const positions = rowsOf(ss).filter((p) => !isBlankRow(ss, p.r) || p.totals);
-    const body = positions.filter((p) => !p.totals);
-    const match = matchNames(
-      body.map((p) => textAt(ss, p.r, "strategy")),
-      strategyNames,
-    );
-    const pairs: Array<[string, string]> = [];
-    const pair = (dk: string, gk: string) => {
-      if (H(dk) && H(gk)) pairs.push([H(dk)!, H(gk)!]);
-    };
-    pair("declaredTarget", "target");
-    pair("declaredTotal", "total");
-    for (const k of included) pair("declared:" + sourceColumnKey(k), "gen:" + sourceColumnKey(k));
-    const emit = (r: number, cs: Criterion | undefined, figures: Parameters<typeof roundingAdjustments>[0] | undefined, row: RowSpecifier) => {
-      const adj = figures ? roundingAdjustments(figures, included, mode) : {};
-      push(ss, r, "target", targetFormula(refs, cs));
-      push(ss, r, "total", budgetFormula(refs, excluded, cs));
-      for (const k of included) push(ss, r, "gen:" + sourceColumnKey(k), sourceFormula(refs, k, adj[k] ?? 0, cs));
-      if (pairs.length) push(ss, r, "status", statusFormula(tableName(ss)!, pairs, row, STATUS_WORDS[lang]));
-    };
-    body.forEach((p, i) => {
-      const name = textAt(ss, p.r, "strategy");
-      const s = match[i];
-      const isTotalWord = /^(총계|합계|계|total)$/i.test(name.replace(/\s/g, ""));
-      if (isTotalWord) {
-        emit(p.r, undefined, detail.plan, "#This Row");
-        return;
-      }
-      emit(p.r, crit(ss, name, s !== undefined ? strategyNames[s] : undefined, "strategy", "#This Row"), s !== undefined ? detail.strategies[s] : undefined, "#This Row");
-    });
-    for (const p of positions.filter((x) => x.totals)) emit(p.r, undefined, detail.plan, "#Totals");
-  }
   return out;
+}
+
+/** Formulas for every generated cell of the workbook read into `read`. */
+export function regenerateFormulas(read: ReadResult, lang: "ko" | "en" = "ko"): GeneratedFormula[] {
+  return regenerateCells(read, lang).formulas;
+}
+
+/** The value cells regeneration rewrites (matched names, 합계 flag, rounding nudges). */
+export function regenerateValues(read: ReadResult): GeneratedValue[] {
+  return regenerateCells(read).values;
 }

@@ -1,6 +1,18 @@
 /**
- * Native Excel formulas for the generated summary columns: SUMIFS over the TaskPlans table
- * with structured references, rounded half up to 백만원 (Excel ROUND = core roundHalfUp).
+ * Native Excel formulas for the generated summary columns, written in one place for the
+ * template (template-sheets.ts) and for regeneration (regenerate.ts).
+ *
+ * Every generated column of a table holds ONE formula, the same on every row: Excel turns a
+ * table column into a calculated column and overwrites rows that differ (office-js #5909,
+ * #2093, #1916; `rows.add` too, #6745). What differs between rows lives in value columns
+ * jobplan fills: the detail name a row sums when its own spelling differs (기준 추진전략 /
+ * 기준 실천과제), a flag for the 합계 row, and the largest-remainder nudge of each source.
+ *
+ * Names are matched with EXACT over TRIM, never as SUMIFS criteria: a criterion is parsed
+ * (`~ * ?` are wildcards, a leading `< > =` an operator, `1,000` or `3/4` a number or a
+ * date, more than 255 characters an error), so names holding such characters summed 0 or
+ * another task's figures. SUMPRODUCT counts text cells (a malformed figure kept as text) as
+ * zero, as SUMIFS did.
  *
  * Formulas are written in the file form of structured references (`T[[#This Row],[col]]`,
  * which Excel shows as `[@col]`): that is what .xlsx stores and what LibreOffice reads.
@@ -10,6 +22,8 @@
 import type { RoundingMode } from "../core/model";
 
 import { TABLE_NAMES } from "../core/vocabulary";
+import { adjustmentColumnKey, sourceColumnKey } from "./columns";
+import type { SummaryKind } from "./summary-rows";
 
 // The names live with the rest of the vocabulary; re-exported for the template's users.
 export { TABLE_NAMES };
@@ -32,13 +46,9 @@ export function thisRowRef(table: string, header: string, row: RowSpecifier = "#
   return `${table}[[${row}],[${escapeColumnName(header)}]]`;
 }
 
-/**
- * A SUMIFS criterion matching a name exactly: a string literal with `"` doubled and the
- * wildcards `*`, `?`, `~` escaped; a leading `=` guards against names such as `<5`.
- */
-export function literalCriterion(name: string): string {
-  const escaped = name.replace(/[~*?]/g, (c) => "~" + c).replace(/"/g, '""');
-  return `"=${escaped}"`;
+/** A string literal in a formula: `"` doubled. */
+export function stringLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** Headers of the TaskPlans table as they are in the workbook (possibly renamed). */
@@ -54,59 +64,82 @@ export interface TaskPlanRefs {
   sources: Record<string, string>;
 }
 
-/** Criterion for one key: the row's own cell, or a literal name when the row's name differs. */
-export type Criterion = { kind: "cell"; ref: string } | { kind: "literal"; name: string };
-
-function crit(c: Criterion): string {
-  return c.kind === "cell" ? c.ref : literalCriterion(c.name);
+/**
+ * Headers of a summary table that its formulas read. The value columns are optional: a
+ * workbook made before them (or by hand) gets formulas that match each row by its own names.
+ */
+export interface SummaryRowRefs {
+  table: string;
+  strategy: string;
+  /** By-task tables only. */
+  task?: string;
+  /** 기준 추진전략 / 기준 실천과제: the detail names a row sums where its own differ. */
+  matchStrategy?: string;
+  matchTask?: string;
+  /** 합계 행: 1 on the row that sums the whole plan, 2 on a 소계 row that sums its strategy. */
+  totalRow?: string;
+  /** Source key -> header of its 끝수 조정 column. */
+  adjustments?: Record<string, string>;
 }
 
-function conditions(t: TaskPlanRefs, strategy?: Criterion, task?: Criterion): string {
-  const parts: string[] = [];
-  if (strategy) parts.push(columnRef(t.table, t.strategy), crit(strategy));
-  if (task) parts.push(columnRef(t.table, t.task), crit(task));
-  return parts.join(",");
+/** The name a row matches: its 기준 value when there is one, else its own cell. */
+function matchName(s: SummaryRowRefs, own: string, match: string | undefined): string {
+  const ownRef = thisRowRef(s.table, own);
+  if (!match) return ownRef;
+  const m = thisRowRef(s.table, match);
+  return `IF(${m}="",${ownRef},${m})`;
 }
 
-function sumOf(t: TaskPlanRefs, header: string, strategy?: Criterion, task?: Criterion): string {
-  const cond = conditions(t, strategy, task);
-  return cond ? `SUMIFS(${columnRef(t.table, header)},${cond})` : `SUM(${columnRef(t.table, header)})`;
+/**
+ * The TaskPlans rows a summary row sums, as a 0/1 array for SUMPRODUCT: names equal after
+ * TRIM (case and every character counting); every row on the 합계 row (flag 1); every row of
+ * the strategy on a 소계 row (flag 2). Undefined means the whole table (a totals row of an
+ * older layout).
+ */
+function rowMask(t: TaskPlanRefs, s: SummaryRowRefs | undefined): string | undefined {
+  if (!s) return undefined;
+  const eq = (col: string, name: string) => `EXACT(TRIM(${columnRef(t.table, col)}),TRIM(${name}))`;
+  const strategy = eq(t.strategy, matchName(s, s.strategy, s.matchStrategy));
+  const task = s.task ? eq(t.task, matchName(s, s.task, s.matchTask)) : undefined;
+  if (!s.totalRow) return task ? `${strategy}*${task}` : `--${strategy}`;
+  const flag = `N(${thisRowRef(s.table, s.totalRow)})`;
+  return task ? `--((${flag}=1)+${strategy}*((${flag}=2)+${task})>0)` : `--((${flag}=1)+${strategy}>0)`;
+}
+
+function sumOf(t: TaskPlanRefs, header: string, mask: string | undefined): string {
+  const col = columnRef(t.table, header);
+  return mask ? `SUMPRODUCT(${mask},${col})` : `SUM(${col})`;
 }
 
 /** Job target: the sum of the tasks' targets, or "" when no task states one (core: null). */
-export function targetFormula(t: TaskPlanRefs, strategy?: Criterion, task?: Criterion): string {
-  const cond = conditions(t, strategy, task);
-  const count = cond
-    ? `COUNTIFS(${cond},${columnRef(t.table, t.target)},"<>")`
-    : `COUNT(${columnRef(t.table, t.target)})`;
-  return `IF(${count}=0,"",${sumOf(t, t.target, strategy, task)})`;
+export function targetFormula(t: TaskPlanRefs, s?: SummaryRowRefs): string {
+  const mask = rowMask(t, s);
+  const col = columnRef(t.table, t.target);
+  const count = mask ? `SUMPRODUCT(${mask},--(${col}<>""))` : `COUNT(${col})`;
+  return `IF(${count}=0,"",${sumOf(t, t.target, mask)})`;
 }
 
 /**
  * The counted total in 천원 (core countedTotal): the 요약 반영액 column when present, else
  * 계 less the sources the summary leaves out.
  */
-function countedSum(t: TaskPlanRefs, excludedKeys: readonly string[], strategy?: Criterion, task?: Criterion): string {
-  if (t.counted) return sumOf(t, t.counted, strategy, task);
-  const minus = excludedKeys.filter((k) => t.sources[k]).map((k) => "-" + sumOf(t, t.sources[k], strategy, task));
-  return sumOf(t, t.total, strategy, task) + minus.join("");
-}
-
-function withAdjustment(formula: string, adjustment: number): string {
-  if (!adjustment) return formula;
-  return adjustment > 0 ? `${formula}+${adjustment}` : `${formula}${adjustment}`;
+function countedSum(t: TaskPlanRefs, excludedKeys: readonly string[], mask: string | undefined): string {
+  if (t.counted) return sumOf(t, t.counted, mask);
+  const minus = excludedKeys.filter((k) => t.sources[k]).map((k) => "-" + sumOf(t, t.sources[k], mask));
+  return sumOf(t, t.total, mask) + minus.join("");
 }
 
 /** Budget in 백만원: ROUND(counted total / 1000, 0). */
-export function budgetFormula(t: TaskPlanRefs, excludedKeys: readonly string[], strategy?: Criterion, task?: Criterion): string {
-  return `ROUND((${countedSum(t, excludedKeys, strategy, task)})/1000,0)`;
+export function budgetFormula(t: TaskPlanRefs, excludedKeys: readonly string[], s?: SummaryRowRefs): string {
+  return `ROUND((${countedSum(t, excludedKeys, rowMask(t, s))})/1000,0)`;
 }
 
-/** One source in 백만원, plus the largest-remainder nudge the generator worked out. */
-export function sourceFormula(t: TaskPlanRefs, sourceKey: string, adjustment: number, strategy?: Criterion, task?: Criterion): string {
+/** One source in 백만원, plus the row's largest-remainder nudge from its 끝수 조정 column. */
+export function sourceFormula(t: TaskPlanRefs, sourceKey: string, s?: SummaryRowRefs): string {
   const header = t.sources[sourceKey];
-  if (!header) return withAdjustment("0", adjustment);
-  return withAdjustment(`ROUND(${sumOf(t, header, strategy, task)}/1000,0)`, adjustment);
+  const base = header ? `ROUND(${sumOf(t, header, rowMask(t, s))}/1000,0)` : "0";
+  const adj = s?.adjustments?.[sourceKey];
+  return adj ? `${base}+N(${thisRowRef(s!.table, adj)})` : base;
 }
 
 /**
@@ -141,6 +174,12 @@ export const STATUS_WORDS: { ko: StatusWords; en: StatusWords } = {
   en: { same: "OK", rounding: "rounding", differs: "MISMATCH" },
 };
 
+function statusOf(anyDeclared: string, diffs: string[], words: StatusWords): string {
+  const allSame = diffs.map((d) => `${d}=0`).join(",");
+  const allNear = diffs.map((d) => `${d}<=1`).join(",");
+  return `IF(${anyDeclared},IF(AND(${allSame}),"${words.same}",IF(AND(${allNear}),"${words.rounding}","${words.differs}")),"")`;
+}
+
 /**
  * Status of a summary row: "" with nothing declared, "일치" when every declared figure equals
  * its generated one, "끝수" when they differ by at most 1 (rounding), else "불일치".
@@ -153,11 +192,107 @@ export function statusFormula(
   words: StatusWords = STATUS_WORDS.ko,
 ): string {
   const d = (h: string) => thisRowRef(table, h, row);
-  const anyDeclared = pairs.map(([dh]) => `${d(dh)}<>""`).join(",");
-  const diff = (p: [string, string]) => `ABS(N(${d(p[0])})-N(${d(p[1])}))`;
-  const allSame = pairs.map((p) => `${diff(p)}=0`).join(",");
-  const allNear = pairs.map((p) => `${diff(p)}<=1`).join(",");
-  return `IF(OR(${anyDeclared}),IF(AND(${allSame}),"${words.same}",IF(AND(${allNear}),"${words.rounding}","${words.differs}")),"")`;
+  const anyDeclared = `OR(${pairs.map(([dh]) => `${d(dh)}<>""`).join(",")})`;
+  return statusOf(anyDeclared, pairs.map((p) => `ABS(N(${d(p[0])})-N(${d(p[1])}))`), words);
+}
+
+// ---------------------------------------------------------------------------------------
+// Which formula goes into which column: the same for the template and for regeneration.
+
+
+/** Header text of a column key in the table (the template's or the workbook's own); undefined when absent. */
+export type HeaderOf = (key: string) => string | undefined;
+
+/** The headers a summary table's formulas read, from its header texts. */
+export function summaryRowRefs(kind: SummaryKind, table: string, headerOf: HeaderOf, sourceKeys: readonly string[]): SummaryRowRefs | undefined {
+  const strategy = headerOf("strategy");
+  if (!strategy) return undefined;
+  const s: SummaryRowRefs = { table, strategy };
+  if (kind === "summaryByTask") {
+    s.task = headerOf("task");
+    if (!s.task) return undefined;
+    s.matchTask = headerOf("matchTask");
+  }
+  s.matchStrategy = headerOf("matchStrategy");
+  s.totalRow = headerOf("totalRow");
+  const adjustments: Record<string, string> = {};
+  for (const k of sourceKeys) {
+    const h = kind === "summaryByStrategy" ? headerOf(adjustmentColumnKey(k)) : undefined;
+    if (h) adjustments[k] = h;
+  }
+  if (Object.keys(adjustments).length) s.adjustments = adjustments;
+  return s;
+}
+
+/** [declared, generated] header pairs the status column compares. */
+export function statusPairs(kind: SummaryKind, headerOf: HeaderOf, sourceKeys: readonly string[]): Array<[string, string]> {
+  const keys: Array<[string, string]> =
+    kind === "summaryByTask"
+      ? [
+          ["declaredTarget", "target"],
+          ["declaredBudget", "budget"],
+        ]
+      : [["declaredTarget", "target"], ["declaredTotal", "total"], ...sourceKeys.map((k): [string, string] => ["declared:" + sourceColumnKey(k), "gen:" + sourceColumnKey(k)])];
+  const out: Array<[string, string]> = [];
+  for (const [d, g] of keys) {
+    const dh = headerOf(d);
+    const gh = headerOf(g);
+    if (dh && gh) out.push([dh, gh]);
+  }
+  return out;
+}
+
+export interface SummaryFormulaOptions {
+  /** Source keys the summary has columns for, and those it leaves out (민자). */
+  included: readonly string[];
+  excluded: readonly string[];
+  words: StatusWords;
+}
+
+/**
+ * The formula of each generated column of a summary table, by column key: for body rows
+ * (`s` given: one formula, the same on every row) or for an Excel totals row of an older
+ * layout (`s` undefined: the whole plan).
+ */
+export function summaryColumnFormulas(kind: SummaryKind, t: TaskPlanRefs, s: SummaryRowRefs | undefined, table: string, headerOf: HeaderOf, o: SummaryFormulaOptions): Record<string, string> {
+  const out: Record<string, string> = { target: targetFormula(t, s) };
+  const budget = budgetFormula(t, o.excluded, s);
+  if (kind === "summaryByTask") out.budget = budget;
+  else {
+    out.total = budget;
+    for (const k of o.included) out["gen:" + sourceColumnKey(k)] = sourceFormula(t, k, s);
+  }
+  const pairs = statusPairs(kind, headerOf, o.included);
+  if (pairs.length) out.status = statusFormula(table, pairs, s ? "#This Row" : "#Totals", o.words);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The 지역 일자리 목표 요약 block on 요약: loose cells (not a table), one formula each.
+
+/** A value of the PlanInfo table by its key, "" when blank or absent. */
+export function planInfoFormula(table: string, keyHeader: string, valueHeader: string, key: string): string {
+  const v = `INDEX(${columnRef(table, valueHeader)},MATCH(${stringLiteral(key)},${columnRef(table, keyHeader)},0))`;
+  return `IFERROR(IF(${v}="","",${v}),"")`;
+}
+
+/** The generated figure of the 합계 row of the strategy summary (it carries the nudges). */
+export function planTotalFormula(table: string, totalRowHeader: string, generatedHeader: string): string {
+  return `SUMIFS(${columnRef(table, generatedHeader)},${columnRef(table, totalRowHeader)},1)`;
+}
+
+/** A common target's figure by a pattern of its name (`*피보험자*`), "" when none matches. */
+export function commonTargetFormula(table: string, nameHeader: string, valueHeader: string, patterns: readonly string[]): string {
+  let out = '""';
+  for (const p of [...patterns].reverse()) {
+    out = `IFERROR(INDEX(${columnRef(table, valueHeader)},MATCH(${stringLiteral(p)},${columnRef(table, nameHeader)},0)),${out})`;
+  }
+  return out;
+}
+
+/** Status of one declared / computed pair of figures (cell references or parenthesised formulas). */
+export function cellStatusFormula(declared: string, computed: string, words: StatusWords = STATUS_WORDS.ko): string {
+  return `IF(OR(${declared}="",${computed}=""),"",${statusOf("TRUE", [`ABS(N(${declared})-N(${computed}))`], words)})`;
 }
 
 export type { RoundingMode };

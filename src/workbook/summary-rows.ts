@@ -14,7 +14,7 @@
 import type { SourceRef } from "../core/model";
 import { matchNames, nameKey } from "../core/names";
 import type { LocatedTable, ReadResult } from "./read-tables";
-import { taskPlanRefsOf } from "./regenerate";
+import { isBlankRow, taskPlanRefsOf, textAt } from "./regenerate";
 import { a1, parseA1 } from "../core/a1";
 
 export type SummaryKind = "summaryByTask" | "summaryByStrategy";
@@ -48,15 +48,8 @@ export interface SummaryRowPlan {
 
 const TOTAL_WORD = /^(총계|합계|계|소계|합|total)$/i;
 
-function text(t: LocatedTable, r: number, key: string): string {
-  const c = t.index[key];
-  const v = c === undefined ? undefined : t.input.values[r]?.[c];
-  return v === null || v === undefined ? "" : String(v).trim();
-}
-
-function isBlank(t: LocatedTable, r: number): boolean {
-  return (t.input.values[r] ?? []).every((v) => v === null || v === undefined || String(v).trim() === "");
-}
+const text = textAt;
+const isBlank = isBlankRow;
 
 /** Sheet rows 1..n-1 of the body (the totals row left out). */
 function bodyCount(t: LocatedTable): number {
@@ -81,13 +74,20 @@ interface Pending {
   task?: string;
 }
 
-/** Where the end of a table's body is: after its last named row, before a 합계 row typed in the body. */
+/**
+ * Where the end of a table's body is: after its last named row, before a 합계 row typed
+ * below the names; a 합계 row above them (first, as the published tables have it) is not
+ * the end.
+ */
 function endGap(t: LocatedTable, bodyRows: number): number {
   let end = 0;
+  let named = false;
   for (let b = 0; b < bodyRows; b++) {
     const r = b + 1;
     if (isBlank(t, r)) continue;
-    if (TOTAL_WORD.test(text(t, r, "strategy").replace(/\s/g, "")) && !text(t, r, "task")) return b;
+    if (TOTAL_WORD.test(text(t, r, "strategy").replace(/\s/g, "")) && !text(t, r, "task")) {
+      if (named) return b;
+    } else named = true;
     end = b + 1;
   }
   return end;

@@ -1,130 +1,54 @@
 /**
  * The jobplan workbook as a WorkbookSpec: one Excel table per sheet (settings: several),
- * Korean headers, `#,##0` formats, frozen header rows, pick lists, split highlighting and
- * native SUMIFS formulas for every generated summary figure. Pure.
+ * Korean headers and words, the published number formats, frozen and repeated header rows,
+ * A4 landscape pages, pick lists, split highlighting and native formulas for every
+ * generated summary figure (one formula per column). Pure.
+ *
+ * The summary sheets are built in summary-sheets.ts, the findings sheet in
+ * findings-sheet.ts; this module builds the detail and settings sheets and puts the
+ * workbook together.
  */
 import type { Finding } from "../core/findings";
 import { formatLocation } from "../core/findings";
-import { largestRemainder, thousandToMillion } from "../core/amounts";
-import type { Budget, FundingSource, Plan, PlanSettings, SourceRef, SummaryStrategyRow, SummaryTaskRow, SummaryTotals } from "../core/model";
+import type { Budget, FundingSource, Plan } from "../core/model";
 import { emptyPlan } from "../core/model";
-import { matchNames } from "../core/names";
-import { SEVERITY_WORDS } from "../core/vocabulary";
-import { rollupDetail, type Figures } from "../core/rollup";
+import type { Lang } from "../core/vocabulary";
+import { limitSheets } from "./cell-limits";
+import { changeLogSheet } from "./change-log";
+import { colIndex, f, figure, header, v } from "./cell-specs";
 import {
   AMOUNT_FORMAT,
   COMMON_TARGET_COLUMNS,
-  FINDING_COLUMNS,
   PLAN_INFO_COLUMNS,
   projectColumns,
   SCHEDULE_COLUMNS,
   SOURCE_LIST_COLUMNS,
   sourceColumnKey,
   STRATEGY_LIST_COLUMNS,
-  summaryByStrategyColumns,
-  summaryByTaskColumns,
-  summarySources,
   TASK_LIST_COLUMNS,
   taskPlanColumns,
+  YEAR_FORMAT,
 } from "./columns";
+import { PlaceIndex } from "./finding-places";
+import { findingsSheet } from "./findings-sheet";
 import { planInfoRows } from "./plan-info";
-import {
-  budgetFormula,
-  countedRowFormula,
-  type Criterion,
-  sourceFormula,
-  STATUS_WORDS,
-  statusFormula,
-  TABLE_NAMES,
-  targetFormula,
-  type TaskPlanRefs,
-  thisRowRef,
-} from "./summary-formulas";
-import type {
-  CellSpec,
-  CellValue,
-  ColumnSpec,
-  ConditionalFormatSpec,
-  DataValidationSpec,
-  SheetSpec,
-  TableSpec,
-  WorkbookSpec,
-} from "./workbook-model";
+import { FONT, pageSetup, tableRowHeights } from "./sheet-layout";
+import { LEVEL_WORDS, ROUNDING_WORDS, YES_NO } from "./sheet-words";
+import { amountValidations, splitFormat, summaryByStrategySheet, summaryByTaskSheet, summaryKeys } from "./summary-sheets";
+import { countedRowFormula, TABLE_NAMES } from "./summary-formulas";
+import { type BuildContext, type BuildOptions, SETTINGS_ORIGINS, SHEET_NAMES, TOP_ORIGIN } from "./template-layout";
+import type { CellSpec, ColumnSpec, DataValidationSpec, SheetSpec, TableSpec, WorkbookSpec } from "./workbook-model";
 import { a1, columnLetter } from "./workbook-model";
 
-export const SHEET_NAMES = {
-  summaryByTask: "요약",
-  summaryByStrategy: "분야별 목표",
-  projects: "세부사업",
-  taskPlans: "추진계획",
-  commonTargets: "공통목표",
-  schedule: "추진일정",
-  findings: "검증",
-  settings: "설정",
-} as const;
-
-export interface BuildOptions {
-  /** Language of findings messages and status words; headers stay Korean. */
-  lang?: "ko" | "en";
-  /** Rows the pick lists and validations cover below each header (default 1000). */
-  validationRows?: number;
-}
-
-/** Settings sheet layout: tables side by side so that each list can grow downwards. */
-export const SETTINGS_ORIGINS = {
-  planInfo: { row: 0, col: 0 },
-  sourceList: { row: 0, col: 4 },
-  strategyList: { row: 0, col: 11 },
-  taskList: { row: 0, col: 13 },
-} as const;
+export { SETTINGS_ORIGINS, SHEET_NAMES, type BuildOptions } from "./template-layout";
+export { roundingAdjustments, summaryKeys, templateTaskPlanRefs } from "./summary-sheets";
+export { findingsRows, findingsSheet } from "./findings-sheet";
 
 const LIST_ROWS = 1000;
-
-const SPLIT_FILL = "FFFFC7CE";
-const SPLIT_FONT = "FF9C0006";
-
-function v(value: CellValue | undefined, numberFormat?: string): CellSpec {
-  const cell: CellSpec = { value: value === undefined ? null : value };
-  if (numberFormat) cell.numberFormat = numberFormat;
-  return cell;
-}
-
-/**
- * A figure's cell: its value, or the text the source held where that was a malformed number
- * (`867,5000천원`). The text stays text, so the reader reports the cell again instead of
- * the workbook carrying a guess nobody typed; the format applies once someone fixes it.
- */
-function figure(value: number | null | undefined, ref: SourceRef | undefined, numberFormat: string = AMOUNT_FORMAT): CellSpec {
-  return ref?.raw !== undefined ? v(ref.raw, numberFormat) : v(value ?? null, numberFormat);
-}
-
-function f(formula: string, numberFormat?: string): CellSpec {
-  return numberFormat ? { formula, numberFormat } : { formula };
-}
-
-function header(cols: ColumnSpec[], key: string): string {
-  const c = cols.find((x) => x.key === key);
-  if (!c) throw new Error(`no column ${key}`);
-  return c.header.ko;
-}
-
-function colIndex(cols: ColumnSpec[], key: string): number {
-  return cols.findIndex((c) => c.key === key);
-}
 
 function listSource(origin: { row: number; col: number }): string {
   const col = columnLetter(origin.col);
   return `='${SHEET_NAMES.settings}'!$${col}$${origin.row + 2}:$${col}$${origin.row + 1 + LIST_ROWS}`;
-}
-
-function amountValidations(cols: ColumnSpec[], userOnly = true): DataValidationSpec[] {
-  return cols
-    .filter((c) => (c.type === "amount" || c.type === "integer") && !(userOnly && c.generated))
-    .map((c) => ({
-      column: c.key,
-      kind: "wholeNumber>=0" as const,
-      prompt: { ko: "0 이상의 정수를 입력하세요.", en: "Enter a whole number, 0 or more." },
-    }));
 }
 
 function pickListValidations(): DataValidationSpec[] {
@@ -134,273 +58,100 @@ function pickListValidations(): DataValidationSpec[] {
   ];
 }
 
-/** Highlights a row whose 계 is not the sum of its sources (relative to the first body row). */
-function splitFormat(cols: ColumnSpec[], origin: { row: number; col: number }, totalKey: string, partKeys: string[]): ConditionalFormatSpec {
-  const row = origin.row + 2;
-  const ref = (key: string) => `$${columnLetter(origin.col + colIndex(cols, key))}${row}`;
-  const total = ref(totalKey);
-  const parts = partKeys.filter((k) => colIndex(cols, k) >= 0).map((k) => `N(${ref(k)})`);
-  return {
-    columns: [totalKey, ...partKeys],
-    formula: `AND(${total}<>"",${total}<>${parts.length ? parts.join("+") : "0"})`,
-    fill: SPLIT_FILL,
-    fontColor: SPLIT_FONT,
-  };
-}
-
-function budgetCells(budget: Budget | undefined, sources: readonly FundingSource[]): CellSpec[] {
+/** Records the budget cells of a detail row in the place index. */
+function budgetCells(ctx: BuildContext, budget: Budget | undefined, sources: readonly FundingSource[], at: (key: string) => { sheet: string; cell: string }, table: "task-plan" | "project", path: string[]): CellSpec[] {
+  ctx.places.record(at("total"), table, path, ["total"], budget?.refs?.total);
+  for (const s of sources) ctx.places.record(at(sourceColumnKey(s.key)), table, path, [s.key], budget?.refs?.[s.key]);
   return [
-    figure(budget ? budget.total : null, budget?.refs?.total),
-    ...sources.map((s) => figure(budget?.parts[s.key], budget?.refs?.[s.key])),
+    figure(budget ? budget.total : null, budget?.refs?.total, AMOUNT_FORMAT, ctx.lang),
+    ...sources.map((s) => figure(budget?.parts[s.key], budget?.refs?.[s.key], AMOUNT_FORMAT, ctx.lang)),
   ];
 }
 
-/** TaskPlans header texts as this template writes them. */
-export function templateTaskPlanRefs(settings: PlanSettings): TaskPlanRefs {
-  const cols = taskPlanColumns(settings);
-  const sources: Record<string, string> = {};
-  for (const s of settings.sources) sources[s.key] = header(cols, sourceColumnKey(s.key));
-  return {
-    table: TABLE_NAMES.taskPlans,
-    strategy: header(cols, "strategy"),
-    task: header(cols, "task"),
-    target: header(cols, "target"),
-    total: header(cols, "total"),
-    counted: header(cols, "counted"),
-    sources,
-  };
+function cellAt(sheet: string, t: { origin: { row: number; col: number } }, cols: ColumnSpec[], i: number) {
+  return (key: string) => ({ sheet, cell: a1(t.origin.row + 1 + i, t.origin.col + colIndex(cols, key)) });
 }
 
-/** Which keys the summary counts, and which it leaves out (민자). */
-export function summaryKeys(plan: Plan): { included: string[]; excluded: string[] } {
-  const included = summarySources(plan.settings, plan.summary.sourceKeys).map((s) => s.key);
-  const excluded = plan.settings.sources.map((s) => s.key).filter((k) => !included.includes(k));
-  return { included, excluded };
-}
-
-/**
- * Largest-remainder nudges for one row of the strategy summary: the amount to add to each
- * plainly rounded source so that the row adds up (all zeros in half-up mode).
- */
-export function roundingAdjustments(figures: Figures, keys: readonly string[], mode: Plan["settings"]["roundingMode"]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of keys) out[k] = 0;
-  if (mode !== "largest-remainder") return out;
-  const parts = keys.map((k) => figures.parts[k] ?? 0);
-  if (parts.reduce((a, b) => a + b, 0) !== figures.total) return out;
-  const lr = largestRemainder(parts, 1000);
-  keys.forEach((k, i) => (out[k] = lr[i] - thousandToMillion(parts[i])));
-  return out;
-}
-
-function criterion(rowName: string, detailName: string | undefined, table: string, headerText: string): Criterion {
-  if (detailName === undefined || detailName === rowName) return { kind: "cell", ref: thisRowRef(table, headerText) };
-  return { kind: "literal", name: detailName };
-}
-
-// ---------------------------------------------------------------------------------------
-
-function summaryByTaskTable(plan: Plan, lang: "ko" | "en"): TableSpec {
-  const cols = summaryByTaskColumns();
-  const t = templateTaskPlanRefs(plan.settings);
-  const { excluded } = summaryKeys(plan);
-  const table = TABLE_NAMES.summaryByTask;
-  const H = (k: string) => header(cols, k);
-  const detail = plan.strategies.flatMap((s) => s.tasks.map((task) => ({ strategy: s.name, task: task.name })));
-  const declared = plan.summary.byTask?.rows ?? [];
-  const match = matchNames(
-    declared.map((r) => r.task),
-    detail.map((d) => d.task),
-  );
-  const used = new Set(match.filter((m): m is number => m !== undefined));
-  const status = () =>
-    statusFormula(table, [[H("declaredTarget"), H("target")], [H("declaredBudget"), H("budget")]], "#This Row", STATUS_WORDS[lang]);
-  const rowCells = (strategy: string, task: string, projects: string[], declaredRow?: SummaryTaskRow, m?: { strategy: string; task: string }) => {
-    const cs = criterion(strategy, m?.strategy, table, H("strategy"));
-    const ct = criterion(task, m?.task, table, H("task"));
-    return [
-      v(strategy),
-      v(task),
-      v(projects.length ? projects.join("\n") : null),
-      figure(declaredRow?.target, declaredRow?.refs?.target),
-      figure(declaredRow?.budget, declaredRow?.refs?.budget),
-      f(targetFormula(t, cs, ct), AMOUNT_FORMAT),
-      f(budgetFormula(t, excluded, cs, ct), AMOUNT_FORMAT),
-      f(status()),
-    ];
-  };
-  const subtotals = plan.summary.byTask?.subtotals ?? [];
-  const rows: CellSpec[][] = [];
-  declared.forEach((r, i) => {
-    const m = match[i] !== undefined ? detail[match[i]!] : undefined;
-    rows.push(rowCells(r.strategy, r.task, r.projects, r, m ?? { strategy: r.strategy, task: r.task }));
-    // A 소계 row the document states goes after its strategy's last row, as declared figures only.
-    const last = i === declared.length - 1 || declared[i + 1].strategy !== r.strategy;
-    const sub = last ? subtotals.find((x) => x.strategy === r.strategy) : undefined;
-    if (sub) rows.push([v(r.strategy), v(lang === "en" ? "Subtotal" : "소계"), v(null), figure(sub.target, sub.refs?.target), figure(sub.budget, sub.refs?.budget), v(null), v(null), v(null)]);
-  });
-  detail.forEach((d, j) => {
-    if (!used.has(j)) rows.push(rowCells(d.strategy, d.task, []));
-  });
-  const total = plan.summary.byTask?.total;
-  const totals: CellSpec[] = [
-    v(lang === "en" ? "Total" : "합계"),
-    v(null),
-    v(null),
-    figure(total?.target, total?.targetRef),
-    figure(total?.budget.total, total?.budget.refs?.total),
-    f(targetFormula(t), AMOUNT_FORMAT),
-    f(budgetFormula(t, excluded), AMOUNT_FORMAT),
-    f(statusFormula(table, [[H("declaredTarget"), H("target")], [H("declaredBudget"), H("budget")]], "#Totals", STATUS_WORDS[lang])),
-  ];
-  return {
-    name: table,
-    columns: cols,
-    origin: { row: 0, col: 0 },
-    rows,
-    totals,
-    validations: [...amountValidations(cols)],
-  };
-}
-
-function summaryByStrategyTable(plan: Plan, lang: "ko" | "en"): TableSpec {
-  const cols = summaryByStrategyColumns(plan.settings, plan.summary.sourceKeys);
-  const t = templateTaskPlanRefs(plan.settings);
-  const { included, excluded } = summaryKeys(plan);
-  const table = TABLE_NAMES.summaryByStrategy;
-  const H = (k: string) => header(cols, k);
-  const detail = rollupDetail(plan);
-  const mode = plan.settings.roundingMode;
-  const declared = plan.summary.byStrategy?.rows ?? [];
-  const names = plan.strategies.map((s) => s.name);
-  const match = matchNames(
-    declared.map((r) => r.strategy),
-    names,
-  );
-  const used = new Set(match.filter((m): m is number => m !== undefined));
-  const pairs: Array<[string, string]> = [
-    [H("declaredTarget"), H("target")],
-    [H("declaredTotal"), H("total")],
-    ...included.map((k): [string, string] => [H("declared:" + sourceColumnKey(k)), H("gen:" + sourceColumnKey(k))]),
-  ];
-  const generated = (cs: Criterion | undefined, figures: Figures | undefined) => {
-    const adj = figures ? roundingAdjustments(figures, included, mode) : {};
-    return [
-      f(targetFormula(t, cs), AMOUNT_FORMAT),
-      f(budgetFormula(t, excluded, cs), AMOUNT_FORMAT),
-      ...included.map((k) => f(sourceFormula(t, k, adj[k] ?? 0, cs), AMOUNT_FORMAT)),
-    ];
-  };
-  const declaredCells = (declared?: SummaryStrategyRow | SummaryTotals) => [
-    figure(declared?.target, declared?.targetRef),
-    figure(declared?.budget.total, declared?.budget.refs?.total),
-    ...included.map((k) => figure(declared?.budget.parts[k], declared?.budget.refs?.[k])),
-  ];
-  const rows: CellSpec[][] = declared.map((r, i) => {
-    const s = match[i];
-    const cs = criterion(r.strategy, s !== undefined ? names[s] : undefined, table, H("strategy"));
-    return [
-      v(r.strategy),
-      ...declaredCells(r),
-      ...generated(cs, s !== undefined ? detail.strategies[s] : undefined),
-      f(statusFormula(table, pairs, "#This Row", STATUS_WORDS[lang])),
-    ];
-  });
-  names.forEach((name, s) => {
-    if (used.has(s)) return;
-    rows.push([
-      v(name),
-      ...declaredCells(),
-      ...generated(criterion(name, undefined, table, H("strategy")), detail.strategies[s]),
-      f(statusFormula(table, pairs, "#This Row", STATUS_WORDS[lang])),
-    ]);
-  });
-  const total = plan.summary.byStrategy?.total;
-  const totals: CellSpec[] = [
-    v(lang === "en" ? "Total" : "총계"),
-    ...declaredCells(total),
-    ...generated(undefined, detail.plan),
-    f(statusFormula(table, pairs, "#Totals", STATUS_WORDS[lang])),
-  ];
-  const origin = { row: 0, col: 0 };
-  return {
-    name: table,
-    columns: cols,
-    origin,
-    rows,
-    totals,
-    validations: amountValidations(cols),
-    conditionalFormats: [
-      splitFormat(cols, origin, "declaredTotal", included.map((k) => "declared:" + sourceColumnKey(k))),
-    ],
-  };
-}
-
-function taskPlansTable(plan: Plan): TableSpec {
+function taskPlansTable(ctx: BuildContext): TableSpec {
+  const { plan } = ctx;
   const settings = plan.settings;
-  const cols = taskPlanColumns(settings);
+  const cols = taskPlanColumns(settings).map((c) =>
+    c.key === "counted"
+      ? {
+          ...c,
+          style: { fill: "FFEAF2FB" },
+          headerNote: {
+            ko: "요약 표가 세는 금액: 계에서 요약에 열이 없는 재원(민자 등)을 뺀 값입니다. 자동으로 계산하는 열이니 직접 고치지 마세요.",
+            en: "What the summary tables count: the total less the sources they have no column for (private money). Computed: do not edit.",
+          },
+        }
+      : c,
+  );
   const table = TABLE_NAMES.taskPlans;
   const { included, excluded } = summaryKeys(plan);
   const srcHeader = (k: string) => header(cols, sourceColumnKey(k));
   const counted = countedRowFormula(table, header(cols, "total"), included.map(srcHeader), excluded.map(srcHeader));
+  const origin = TOP_ORIGIN;
   const rows: CellSpec[][] = [];
   for (const s of plan.strategies) {
     for (const task of s.tasks) {
-      rows.push([v(s.name), v(task.name), figure(task.target, task.targetRef), ...budgetCells(task.budget, settings.sources), f(counted, AMOUNT_FORMAT)]);
+      const at = cellAt(SHEET_NAMES.taskPlans, { origin }, cols, rows.length);
+      const path = [s.name, task.name];
+      ctx.places.record(at("task"), "task-plan", path, ["task", "name"], task.ref);
+      ctx.places.record(at("target"), "task-plan", path, ["target"], task.targetRef);
+      rows.push([v(s.name), v(task.name), figure(task.target, task.targetRef, AMOUNT_FORMAT, ctx.lang), ...budgetCells(ctx, task.budget, settings.sources, at, "task-plan", path), f(counted, AMOUNT_FORMAT)]);
     }
   }
-  const origin = { row: 0, col: 0 };
-  return {
-    name: table,
-    columns: cols,
-    origin,
-    rows,
-    validations: [...pickListValidations(), ...amountValidations(cols)],
-    conditionalFormats: [splitFormat(cols, origin, "total", settings.sources.map((x) => sourceColumnKey(x.key)))],
-  };
+  const t: TableSpec = { name: table, columns: cols, origin, rows, validations: [...pickListValidations(), ...amountValidations(cols)!] };
+  t.conditionalFormats = [splitFormat(t, "total", settings.sources.map((x) => sourceColumnKey(x.key)))];
+  return t;
 }
 
-function projectsTable(plan: Plan): TableSpec {
+function projectsTable(ctx: BuildContext): TableSpec {
+  const { plan } = ctx;
   const settings = plan.settings;
   const cols = projectColumns(settings);
+  const origin = TOP_ORIGIN;
   const rows: CellSpec[][] = [];
   for (const s of plan.strategies) {
     for (const task of s.tasks) {
       for (const p of task.projects) {
-        rows.push([v(s.name), v(task.name), v(p.name), figure(p.headcount, p.headcountRef), ...budgetCells(p.budget, settings.sources)]);
+        const at = cellAt(SHEET_NAMES.projects, { origin }, cols, rows.length);
+        const path = [s.name, task.name, p.name];
+        ctx.places.record(at("project"), "project", path, ["project", "name", "projects"], p.ref);
+        ctx.places.record(at("headcount"), "project", path, ["headcount"], p.headcountRef);
+        rows.push([v(s.name), v(task.name), v(p.name), figure(p.headcount, p.headcountRef, AMOUNT_FORMAT, ctx.lang), ...budgetCells(ctx, p.budget, settings.sources, at, "project", path)]);
       }
     }
   }
-  const origin = { row: 0, col: 0 };
-  return {
-    name: TABLE_NAMES.projects,
-    columns: cols,
-    origin,
-    rows,
-    validations: [...pickListValidations(), ...amountValidations(cols)],
-    conditionalFormats: [splitFormat(cols, origin, "total", settings.sources.map((x) => sourceColumnKey(x.key)))],
-  };
+  const t: TableSpec = { name: TABLE_NAMES.projects, columns: cols, origin, rows, validations: [...pickListValidations(), ...amountValidations(cols)!] };
+  t.conditionalFormats = [splitFormat(t, "total", settings.sources.map((x) => sourceColumnKey(x.key)))];
+  return t;
 }
 
 function measureFormat(decimals: number | undefined): string {
   return decimals && decimals > 0 ? "#,##0." + "0".repeat(decimals) : AMOUNT_FORMAT;
 }
 
-function commonTargetsTable(plan: Plan): TableSpec {
-  const rows = plan.commonTargets.map((c) => {
-    const m = (x: typeof c.target) => figure(x?.value, x?.ref, measureFormat(x?.decimals));
-    return [v(c.name), v(c.unit), m(c.lastTarget), m(c.lastResult), m(c.achievementRate), m(c.target), m(c.changeRate)];
+function commonTargetsTable(ctx: BuildContext): TableSpec {
+  const origin = TOP_ORIGIN;
+  const fields = ["lastTarget", "lastResult", "achievementRate", "target", "changeRate"] as const;
+  const rows = ctx.plan.commonTargets.map((c, i) => {
+    const at = cellAt(SHEET_NAMES.commonTargets, { origin }, COMMON_TARGET_COLUMNS, i);
+    ctx.places.record(at("name"), "common-targets", [c.name], ["name"], c.ref);
+    for (const k of fields) ctx.places.record(at(k), "common-targets", [c.name], [k], c[k]?.ref);
+    const m = (x: (typeof c)[(typeof fields)[number]]) => figure(x?.value, x?.ref, measureFormat(x?.decimals), ctx.lang);
+    return [v(c.name), v(c.unit), ...fields.map((k) => m(c[k]))];
   });
-  return { name: TABLE_NAMES.commonTargets, columns: COMMON_TARGET_COLUMNS, origin: { row: 0, col: 0 }, rows };
+  return { name: TABLE_NAMES.commonTargets, columns: COMMON_TARGET_COLUMNS, origin, rows };
 }
 
-function scheduleTable(plan: Plan): TableSpec {
-  const rows = plan.schedule.map((r) => [v(r.level), v(r.name), ...Array.from({ length: 12 }, (_, i) => v(r.months[i] || null))]);
-  return { name: TABLE_NAMES.schedule, columns: SCHEDULE_COLUMNS, origin: { row: 0, col: 0 }, rows };
+function scheduleTable(ctx: BuildContext): TableSpec {
+  const rows = ctx.plan.schedule.map((r) => [v(LEVEL_WORDS[ctx.lang][r.level]), v(r.name), ...Array.from({ length: 12 }, (_, i) => v(r.months[i] || null))]);
+  return { name: TABLE_NAMES.schedule, columns: SCHEDULE_COLUMNS, origin: TOP_ORIGIN, rows };
 }
 
-
-/** A finding's place as `sheet!cell`, `line N` or the names path. */
+/** A finding's place as `sheet!cell`, `line N` or the names path (for reports). */
 export function findingPlace(finding: Finding): string {
   const loc = finding.location;
   if (loc.sheet) return loc.cell ? `${loc.sheet}!${loc.cell}` : loc.sheet;
@@ -408,69 +159,76 @@ export function findingPlace(finding: Finding): string {
   return formatLocation(loc);
 }
 
-/** Findings table rows (pure), shared by the template and `summarize`. */
-export function findingsRows(findings: readonly Finding[], lang: "ko" | "en" = "ko"): CellSpec[][] {
-  return findings.map((x) => {
-    const path = x.location.path.join(" › ");
-    const place = findingPlace(x);
-    const where = path && place !== formatLocation(x.location) ? `${place} (${path})` : place;
-    return [
-      v(SEVERITY_WORDS[lang][x.severity]),
-      v(x.code),
-      v(where),
-      v(x.message[lang]),
-      v(x.expected ?? null, AMOUNT_FORMAT),
-      v(x.actual ?? null, AMOUNT_FORMAT),
-      v(x.unit ?? null),
-    ];
+function settingsTables(ctx: BuildContext): TableSpec[] {
+  const { plan, lang } = ctx;
+  const yesNo = YES_NO[lang];
+  const infoAt = (i: number) => ({ sheet: SHEET_NAMES.settings, cell: a1(SETTINGS_ORIGINS.planInfo.row + 1 + i, SETTINGS_ORIGINS.planInfo.col + colIndex(PLAN_INFO_COLUMNS, "value")) });
+  const info = planInfoRows(plan).map((r, i) => {
+    const field = r.key.startsWith("planBudget.") ? r.key.slice("planBudget.".length) : r.key.startsWith("headline.") ? r.key.slice("headline.".length) : r.key;
+    if (r.key.startsWith("planBudget.") || r.key.startsWith("headline.")) ctx.places.record(infoAt(i), "plan-budget", [], [field], r.ref);
+    let value: CellSpec;
+    if (r.key === "rounding") value = v(ROUNDING_WORDS[lang][plan.settings.roundingMode]);
+    else if (r.key === "year") value = v(r.value, YEAR_FORMAT);
+    else value = r.raw !== undefined ? figure(typeof r.value === "number" ? r.value : null, { raw: r.raw }, AMOUNT_FORMAT, lang) : v(r.value, typeof r.value === "number" ? measureFormat(r.decimals) : undefined);
+    return [v(r.item), value, v(r.key)];
   });
-}
-
-function findingsTable(findings: readonly Finding[], lang: "ko" | "en"): TableSpec {
-  return { name: TABLE_NAMES.findings, columns: FINDING_COLUMNS, origin: { row: 0, col: 0 }, rows: findingsRows(findings, lang) };
-}
-
-function settingsTables(plan: Plan): TableSpec[] {
-  const info = planInfoRows(plan).map((r) => [v(r.key), v(r.item), v(r.raw ?? r.value, typeof r.value === "number" ? measureFormat(r.decimals) : undefined)]);
   const inSummary = plan.summary.sourceKeys;
   const sources = plan.settings.sources.map((s) => [
     v(s.key),
     v(s.label),
     v(s.labelEn),
     v(s.aliases.join(", ")),
-    v(s.isPrivate ? "Y" : "N"),
-    v(inSummary ? (inSummary.includes(s.key) ? "Y" : "N") : null),
+    v(s.isPrivate ? yesNo.yes : yesNo.no),
+    v(inSummary ? (inSummary.includes(s.key) ? yesNo.yes : yesNo.no) : null),
   ]);
   const strategies = plan.strategies.map((s) => [v(s.name)]);
   const tasks = plan.strategies.flatMap((s) => s.tasks.map((t) => [v(t.name), v(s.name)]));
+  // The English labels are for the English workbook; the Korean one keeps them, hidden.
+  const sourceColumns = SOURCE_LIST_COLUMNS.map((c) => (c.key === "labelEn" && lang === "ko" ? { ...c, hidden: true } : c));
   return [
     { name: TABLE_NAMES.planInfo, columns: PLAN_INFO_COLUMNS, origin: SETTINGS_ORIGINS.planInfo, rows: info },
-    { name: TABLE_NAMES.sourceList, columns: SOURCE_LIST_COLUMNS, origin: SETTINGS_ORIGINS.sourceList, rows: sources },
+    { name: TABLE_NAMES.sourceList, columns: sourceColumns, origin: SETTINGS_ORIGINS.sourceList, rows: sources },
     { name: TABLE_NAMES.strategyList, columns: STRATEGY_LIST_COLUMNS, origin: SETTINGS_ORIGINS.strategyList, rows: strategies },
     { name: TABLE_NAMES.taskList, columns: TASK_LIST_COLUMNS, origin: SETTINGS_ORIGINS.taskList, rows: tasks },
   ];
 }
 
+function plainSheet(key: string, name: string, tables: TableSpec[], lang: Lang): SheetSpec {
+  const rowHeights = tables.length === 1 && tables[0].columns.some((c) => c.style?.wrap) ? tableRowHeights(tables[0]) : undefined;
+  return { key, name, tables, freezeRows: 1, pageSetup: pageSetup(lang, { first: 0, last: 0 }), ...(rowHeights ? { rowHeights } : {}) };
+}
+
+/** Sheet protection for every sheet when asked for (no password; see BuildOptions.protect). */
+function protect(sheets: SheetSpec[], on: boolean | undefined): void {
+  if (!on) return;
+  for (const s of sheets) s.protection = { enabled: true };
+}
+
 /**
  * The whole workbook for a plan; `emptyPlan()` gives the empty template. Declared summary
  * figures (as published) go to the 공표 columns; the 산출 columns are formulas over the
- * TaskPlans table, so Excel keeps them current as the detail changes.
+ * TaskPlans table, so Excel keeps them current as the detail changes. Findings point at the
+ * cells their figures went to, and texts too long for a cell are cut with a note and a
+ * finding of their own.
  */
 export function buildWorkbookSpec(plan: Plan = emptyPlan(), findings: readonly Finding[] = [], options: BuildOptions = {}): WorkbookSpec {
   const lang = options.lang ?? "ko";
-  const sheet = (key: string, name: string, tables: TableSpec[]): SheetSpec => ({ key, name, tables, freezeRows: 1 });
-  return {
-    sheets: [
-      sheet("summary", SHEET_NAMES.summaryByTask, [summaryByTaskTable(plan, lang)]),
-      sheet("strategy", SHEET_NAMES.summaryByStrategy, [summaryByStrategyTable(plan, lang)]),
-      sheet("detail", SHEET_NAMES.projects, [projectsTable(plan)]),
-      sheet("taskPlan", SHEET_NAMES.taskPlans, [taskPlansTable(plan)]),
-      sheet("common", SHEET_NAMES.commonTargets, [commonTargetsTable(plan)]),
-      sheet("schedule", SHEET_NAMES.schedule, [scheduleTable(plan)]),
-      sheet("findings", SHEET_NAMES.findings, [findingsTable(findings, lang)]),
-      sheet("settings", SHEET_NAMES.settings, settingsTables(plan)),
-    ],
-  };
+  const ctx: BuildContext = { plan, lang, places: new PlaceIndex() };
+  const sheets: SheetSpec[] = [
+    summaryByTaskSheet(ctx),
+    summaryByStrategySheet(ctx),
+    plainSheet("detail", SHEET_NAMES.projects, [projectsTable(ctx)], lang),
+    plainSheet("taskPlan", SHEET_NAMES.taskPlans, [taskPlansTable(ctx)], lang),
+    plainSheet("common", SHEET_NAMES.commonTargets, [commonTargetsTable(ctx)], lang),
+    plainSheet("schedule", SHEET_NAMES.schedule, [scheduleTable(ctx)], lang),
+  ];
+  const settings = plainSheet("settings", SHEET_NAMES.settings, settingsTables(ctx), lang);
+  const cut = limitSheets([...sheets, settings], lang);
+  const found = findingsSheet([...findings, ...cut], lang, ctx.places);
+  const all = [...sheets, found, settings];
+  if (options.changeLog) all.push(changeLogSheet(options.changeLog, lang));
+  protect(all, options.protect);
+  return { sheets: all, lang, font: { ...FONT } };
 }
 
 /** A1 address of a table cell: body row r (0-based), column c, below the header. */

@@ -124,7 +124,7 @@ describe("insertTemplate", () => {
     const chart = fx.sheet("분야별 목표").charts[0];
     expect(chart.type).toBe("ColumnStacked");
     expect(chart.seriesBy).toBe("Columns");
-    expect(chart.categories).toMatch(/!A2(:A\d+)?$/);
+    expect(chart.categories).toMatch(/!A5(:A\d+)?$/);
   });
 
   test("reports when LAMBDA names are not supported", async () => {
@@ -237,7 +237,7 @@ describe("sync budget", () => {
     const { findings } = await ops.importText(fs.readFileSync(SAMPLE, "utf8"));
     expect(fx.syncCount()).toBeLessThanOrEqual(2);
     expect(findings.length).toBeGreaterThan(0);
-    expect(fx.sheet("검증").value("A2")).not.toBe("");
+    expect(fx.sheet("검증").value("A4")).not.toBe("");
   });
 
   test("a small payload budget splits the writes into more syncs with the same result", async () => {
@@ -350,7 +350,7 @@ describe("validate", () => {
     expect(split).toBeDefined();
     expect(tp.fill("D3")).toBe(HIGHLIGHT_FILL[split!.severity]);
     expect(tp.fill("B2")).toBe("#123456");
-    expect(fx.sheet("검증").value("A2")).not.toBe("");
+    expect(fx.sheet("검증").value("A4")).not.toBe("");
 
     tp.set("D3", 3000);
     const again = await ops.validate();
@@ -375,11 +375,11 @@ describe("validate", () => {
     fx.sheet("추진계획").set("D2", 1);
     fx.sheet("추진계획").set("D3", 2);
     const many = await ops.validate();
-    expect(fx.tableAddress("FindingList")).toMatch(new RegExp(`A1:G${many.length + 1}$`));
+    expect(fx.tableAddress("FindingList")).toMatch(new RegExp(`A3:J${many.length + 3}$`));
     fx.sheet("추진계획").set("D2", 3000);
     fx.sheet("추진계획").set("D3", 3000);
     const few = await ops.validate();
-    expect(fx.tableAddress("FindingList")).toMatch(new RegExp(`A1:G${Math.max(1, few.length) + 1}$`));
-    expect(fx.sheet("검증").value(`A${Math.max(1, few.length) + 2}`)).toBe("");
+    expect(fx.tableAddress("FindingList")).toMatch(new RegExp(`A3:J${Math.max(1, few.length) + 3}$`));
+    expect(fx.sheet("검증").value(`A${Math.max(1, few.length) + 4}`)).toBe("");
   });
 });

@@ -13,7 +13,7 @@ import { createPlanWorkbookOps, type PlanWorkbookOps } from "../../src/excel/ada
 import { canonicalFormula, STATE_SHEET } from "../../src/excel/ops";
 import { importPlanText } from "../../src/import";
 import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
-import { matchHeaders, taskPlanColumns } from "../../src/workbook/columns";
+import { matchHeaders, SUMMARY_FORMAT, taskPlanColumns } from "../../src/workbook/columns";
 import { DIGITAL_TASK, withTasks, YOUTH_TASK, type NewTask } from "../workbook/helpers/added-tasks";
 
 const SAMPLE = path.join(__dirname, "../../samples/seogu-2020-jobs-plan.txt");
@@ -87,23 +87,23 @@ describe("regenerate adds summary rows for tasks typed into TaskPlans", () => {
   test("a task under an existing strategy: a row after the strategy's rows, undo takes it out again", async () => {
     const { fx, ops } = await imported();
     await typeTask(fx, YOUTH_TASK);
-    expect(fx.tableAddress("SummaryByTask")).toBe("요약!A1:H17");
+    expect(fx.tableAddress("SummaryByTask")).toBe("요약!A12:K28");
     const before = cells(fx);
     fx.resetSyncCount();
     const r = await ops.regenerate();
     expect(fx.syncCount()).toBeLessThanOrEqual(2);
     expect(r).toMatchObject({ status: "done", addedRows: { byTask: 1, byStrategy: 0 } });
-    expect(fx.tableAddress("SummaryByTask")).toBe("요약!A1:H18");
+    expect(fx.tableAddress("SummaryByTask")).toBe("요약!A12:K29");
     const sheet = fx.sheet("요약");
     // The row after 청년 취업 역량 강화 (the strategy's last): names as text, declared cells empty.
-    expect([sheet.value("B4"), sheet.value("A5"), sheet.value("B5"), sheet.formula("B5")]).toEqual(["청년 취업 역량 강화", YOUTH_TASK.strategy, YOUTH_TASK.task, YOUTH_TASK.task]);
-    expect(["C5", "D5", "E5"].map((c) => sheet.formula(c))).toEqual(["", "", ""]);
+    expect([sheet.value("B16"), sheet.value("A17"), sheet.value("B17"), sheet.formula("B17")]).toEqual(["청년 취업 역량 강화", YOUTH_TASK.strategy, YOUTH_TASK.task, YOUTH_TASK.task]);
+    expect(["C17", "D17", "E17"].map((c) => sheet.formula(c))).toEqual(["", "", ""]);
     // The generated cells hold the template's formulas for such a row, in its number format.
-    expect(["F5", "G5", "H5"].map((c) => canonicalFormula(sheet.formula(c)))).toEqual(templateTaskFormulas(YOUTH_TASK));
-    expect([sheet.numberFormat("D5"), sheet.numberFormat("G5")]).toEqual(["#,##0", "#,##0"]);
+    expect(["F17", "G17", "H17"].map((c) => canonicalFormula(sheet.formula(c)))).toEqual(templateTaskFormulas(YOUTH_TASK));
+    expect([sheet.numberFormat("D17"), sheet.numberFormat("G17")]).toEqual([SUMMARY_FORMAT, SUMMARY_FORMAT]);
     // Everything else is where it was, or moved down one row with the table.
     const after = cells(fx);
-    expect(expectMovedOnly(before, after, { 요약: { row: 5, lastCol: "H", count: 1 } })).toEqual(["요약!A5", "요약!B5", "요약!F5", "요약!G5", "요약!H5"]);
+    expect(expectMovedOnly(before, after, { 요약: { row: 17, lastCol: "K", count: 1 } })).toEqual(["요약!A17", "요약!B17", "요약!F17", "요약!G17", "요약!H17"]);
 
     // Nothing to add or change the second time.
     expect(await ops.regenerate()).toEqual({ status: "done", changedCells: 0, addedRows: { byTask: 0, byStrategy: 0 } });
@@ -116,7 +116,7 @@ describe("regenerate adds summary rows for tasks typed into TaskPlans", () => {
     fx2.resetSyncCount();
     expect(await ops2.undoRegeneration()).toBe(true);
     expect(fx2.syncCount()).toBeLessThanOrEqual(2);
-    expect(fx2.tableAddress("SummaryByTask")).toBe("요약!A1:H17");
+    expect(fx2.tableAddress("SummaryByTask")).toBe("요약!A12:K28");
     expect(cells(fx2)).toEqual(original);
     expect(await ops2.undoRegeneration()).toBe(false);
   });
@@ -124,32 +124,33 @@ describe("regenerate adds summary rows for tasks typed into TaskPlans", () => {
   test("a new strategy: rows in both summaries, before the totals; undo restores both tables", async () => {
     const { fx, ops } = await imported();
     await typeTask(fx, DIGITAL_TASK);
-    fx.sheet("요약").set("B20", "비고: 검토 중"); // a note below the table, in its columns
-    fx.sheet("요약").set("K5", "옆 메모"); // and one beside it
+    fx.sheet("요약").set("B30", "비고: 검토 중"); // a note below the table, in its columns
+    fx.sheet("요약").set("M14", "옆 메모"); // and one beside it
     const before = cells(fx);
     const r = await ops.regenerate();
     expect(r).toMatchObject({ status: "done", addedRows: { byTask: 1, byStrategy: 1 } });
     const st = fx.sheet("분야별 목표");
-    expect([st.value("A7"), st.value("A8")]).toEqual([DIGITAL_TASK.strategy, "총계"]);
-    expect(["B7", "C7", "D7", "E7", "F7"].map((c) => st.formula(c))).toEqual(["", "", "", "", ""]);
-    for (const c of ["G7", "H7", "I7", "J7", "K7", "L7"]) expect(String(st.formula(c))).toMatch(/^=/);
-    expect(fx.tableAddress("SummaryByStrategy")).toBe("'분야별 목표'!A1:L8");
-    expect([fx.sheet("요약").value("B17"), fx.sheet("요약").value("A18")]).toEqual([DIGITAL_TASK.task, "합계"]);
-    expect([fx.sheet("요약").value("B21"), fx.sheet("요약").value("K5")]).toEqual(["비고: 검토 중", "옆 메모"]);
-    const added = expectMovedOnly(before, cells(fx), { 요약: { row: 17, lastCol: "H", count: 1 }, "분야별 목표": { row: 7, lastCol: "L", count: 1 } });
+    // 총계 first (row 5), then the five strategies, then the new one.
+    expect([st.value("A11"), st.value("A5")]).toEqual([DIGITAL_TASK.strategy, "총계"]);
+    expect(["B11", "C11", "D11", "E11", "F11"].map((c) => st.formula(c))).toEqual(["", "", "", "", ""]);
+    for (const c of ["G11", "H11", "I11", "J11", "K11", "L11"]) expect(String(st.formula(c))).toMatch(/^=/);
+    expect(fx.tableAddress("SummaryByStrategy")).toBe("'분야별 목표'!A4:Q11");
+    expect([fx.sheet("요약").value("B29"), fx.sheet("요약").value("A13")]).toEqual([DIGITAL_TASK.task, "합계"]);
+    expect([fx.sheet("요약").value("B31"), fx.sheet("요약").value("M14")]).toEqual(["비고: 검토 중", "옆 메모"]);
+    const added = expectMovedOnly(before, cells(fx), { 요약: { row: 29, lastCol: "K", count: 1 }, "분야별 목표": { row: 11, lastCol: "Q", count: 1 } });
     expect(added).toEqual(
-      ["요약!A17", "요약!B17", "요약!F17", "요약!G17", "요약!H17", ...["A", "G", "H", "I", "J", "K", "L"].map((c) => `분야별 목표!${c}7`)].sort(),
+      ["요약!A29", "요약!B29", "요약!F29", "요약!G29", "요약!H29", ...["A", "G", "H", "I", "J", "K", "L"].map((c) => `분야별 목표!${c}11`)].sort(),
     );
     expect(await ops.undoRegeneration()).toBe(true);
     expect(cells(fx)).toEqual(before);
-    expect(fx.tableAddress("SummaryByStrategy")).toBe("'분야별 목표'!A1:L7");
+    expect(fx.tableAddress("SummaryByStrategy")).toBe("'분야별 목표'!A4:Q10");
   });
 
   test("undo leaves added rows alone once someone moved them", async () => {
     const { fx, ops } = await imported();
     await typeTask(fx, YOUTH_TASK);
     await ops.regenerate();
-    fx.sheet("요약").set("B5", "다른 과제"); // the row now holds something else
+    fx.sheet("요약").set("B17", "다른 과제"); // the row now holds something else
     const now = cells(fx);
     expect(await ops.undoRegeneration()).toBe(false);
     expect(cells(fx)).toEqual(now);
@@ -168,13 +169,14 @@ describe("regenerate adds summary rows for tasks typed into TaskPlans", () => {
     const before = cells(fx);
     const r = await ops.regenerate();
     expect(r).toMatchObject({ status: "done", addedRows: { byTask: 3, byStrategy: 2 } });
-    expect(fx.sheet("요약").values("A2:B5")).toEqual([
+    // Below the 합계 row, which comes first as in the published tables.
+    expect(fx.sheet("요약").values("A13:B16")).toEqual([
+      ["합계", ""],
       ["전략 가", "과제 1"],
       ["전략 가", "과제 2"],
       ["전략 나", "과제 3"],
-      ["합계", ""],
     ]);
-    expect(fx.sheet("분야별 목표").values("A2:A4")).toEqual([["전략 가"], ["전략 나"], ["총계"]]);
+    expect(fx.sheet("분야별 목표").values("A5:A7")).toEqual([["총계"], ["전략 가"], ["전략 나"]]);
     expect(await ops.undoRegeneration()).toBe(true);
     expect(cells(fx)).toEqual(before);
   });

@@ -60,8 +60,9 @@ function compare(plan: Plan, tables: InputTable[], expected: GeneratedSummary): 
   // 요약: every row's generated target / budget is a core byTask row; the totals row is the plan total.
   const byTask = table(tables, "summaryByTask");
   const tm = matchHeaders(byTask.values[0], summaryByTaskColumns());
-  const body = byTask.values.slice(1, -1);
-  const totals = byTask.values[byTask.values.length - 1];
+  // The 합계 row comes first (flagged in the 합계 행 column), as in the published table.
+  const [totals, ...body] = byTask.values.slice(1);
+  expect(totals[tm.index.totalRow]).toBe(1);
   const got = body.map((r) => key(num(r[tm.index.target]), num(r[tm.index.budget])));
   const want = expected.byTask.map((r) => key(r.target, r.total));
   expect(got.sort()).toEqual(want.sort());
@@ -82,9 +83,10 @@ function compare(plan: Plan, tables: InputTable[], expected: GeneratedSummary): 
   const sm = matchHeaders(byStrategy.values[0], summaryByStrategyColumns(plan.settings, plan.summary.sourceKeys));
   const keys = expected.sourceKeys;
   const rowOf = (r: unknown[]) => key(num(r[sm.index.target]), num(r[sm.index.total]), ...keys.map((k) => num(r[sm.index["gen:src:" + k]])));
-  const sBody = byStrategy.values.slice(1, -1);
+  const [sTotals, ...sBody] = byStrategy.values.slice(1);
+  expect(sTotals[sm.index.totalRow]).toBe(1);
   expect(sBody.map(rowOf).sort()).toEqual(expected.byStrategy.map((r) => key(r.target, r.total, ...keys.map((k) => r.parts[k]))).sort());
-  expect(rowOf(byStrategy.values[byStrategy.values.length - 1])).toEqual(key(expected.total.target, expected.total.total, ...keys.map((k) => expected.total.parts[k])));
+  expect(rowOf(sTotals)).toEqual(key(expected.total.target, expected.total.total, ...keys.map((k) => expected.total.parts[k])));
 }
 
 describe("summary formulas recalculated by LibreOffice", () => {

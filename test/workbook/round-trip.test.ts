@@ -7,6 +7,7 @@ import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
 import { writeWorkbookFile } from "../../src/cli/xlsx-write";
 import { generatePlan } from "../../bench/workbook-helpers";
 import { fixturePlan, readPlanFile, tempDir, withoutRefs } from "./helpers/workbook-files";
+import { SUMMARY_FIRST } from "./helpers/layout";
 
 function comparable(f: Finding) {
   const { location, ...rest } = f;
@@ -42,7 +43,7 @@ describe("workbook round trip", () => {
     expect(task.targetRef).toEqual({ sheet: "추진계획", cell: "C2" });
     expect(task.budget.refs?.total).toEqual({ sheet: "추진계획", cell: "D2" });
     expect(task.budget.refs?.municipal).toEqual({ sheet: "추진계획", cell: "G2" });
-    expect(back.plan.summary.byTask?.rows[0].refs?.budget).toEqual({ sheet: "요약", cell: "E2" });
+    expect(back.plan.summary.byTask?.rows[0].refs?.budget).toEqual({ sheet: "요약", cell: `E${SUMMARY_FIRST + 1}` });
     const located = checkPlan(back.plan).filter((f) => f.location.sheet && /^[A-Z]+\d+$/.test(f.location.cell ?? ""));
     expect(located.length).toBe(checkPlan(back.plan).length);
     const mismatch = located.find((f) => f.code === "summary-mismatch" && f.location.path.includes("사회적경제 활성화 인프라 구축"));

@@ -12,6 +12,7 @@ import { primitiveOf } from "../../src/cli/xlsx-read";
 import { cleanupRecalc, recalcWithLibreOffice } from "../../bench/workbook-helpers";
 import { fixturePlan, readWorkbook, tempDir } from "./helpers/workbook-files";
 import { appendTaskRows, YOUTH_TASK } from "./helpers/added-tasks";
+import { isGenerated, SUMMARY_FIRST } from "./helpers/layout";
 
 function snapshot(wb: ExcelJS.Workbook, skipSheets: string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -34,7 +35,6 @@ describe("summarize", () => {
     const summary = spec.sheets.find((s) => s.name === "요약")!.tables[0];
     summary.columns.push({ key: "note", header: { ko: "비고", en: "Note" }, type: "text" });
     summary.rows.forEach((r, i) => r.push({ value: i % 2 ? `메모 ${i}` : null }));
-    summary.totals!.push({ value: null });
     const wb = renderWorkbook(spec);
     // Notes beside tables, and an extra sheet with a formula of its own.
     wb.getWorksheet("추진계획")!.getCell("L1").value = "담당자";
@@ -49,7 +49,7 @@ describe("summarize", () => {
     const input = path.join(dir, "in.xlsx");
     await wb.xlsx.writeFile(input);
     const before = await readWorkbook(input);
-    const target = before.getWorksheet("요약")!.getCell("F2");
+    const target = before.getWorksheet("요약")!.getCell(`F${SUMMARY_FIRST + 1}`);
     const original = JSON.stringify(target.value);
     target.value = 999;
     await before.xlsx.writeFile(input);
@@ -65,13 +65,10 @@ describe("summarize", () => {
     const a = await readWorkbook(input);
     const b = await readWorkbook(output);
     const generated = new Set<string>();
-    // Generated columns: 요약 F..H, 분야별 목표 G..L, 추진계획 요약 반영액 (I).
-    const isGenerated = (key: string) =>
-      /^요약!([FGH])\d+$/.test(key) || /^분야별 목표!([G-L])\d+$/.test(key) || /^추진계획!I\d+$/.test(key);
     const sa = snapshot(a, ["검증"]);
     const sb = snapshot(b, ["검증"]);
     for (const [k, v] of sa) {
-      if (isGenerated(k) && !/![A-Z]+1$/.test(k)) {
+      if (isGenerated(k)) {
         generated.add(k);
         continue;
       }
@@ -81,15 +78,16 @@ describe("summarize", () => {
     expect(generated.size).toBeGreaterThan(40);
     expect(b.getWorksheet("추진계획")!.getCell("E11").value).toBe("867,5000천원");
     // The overwritten cell is a formula again, the same one the template wrote.
-    expect(JSON.stringify(b.getWorksheet("요약")!.getCell("F2").value)).toBe(original);
+    expect(JSON.stringify(b.getWorksheet("요약")!.getCell(`F${SUMMARY_FIRST + 1}`).value)).toBe(original);
     // Sheet order is kept and the findings sheet is filled.
     expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
-    expect(b.getWorksheet("검증")!.actualRowCount).toBe(result.findings.length + 1);
+    // Title, count line, header, one row a finding.
+    expect(b.getWorksheet("검증")!.actualRowCount).toBe(result.findings.length + 3);
     // And the regenerated workbook still calculates: LibreOffice gives the detail figure.
     const recalculated = recalcWithLibreOffice(output);
     try {
       const c = await readWorkbook(recalculated);
-      expect(primitiveOf(c.getWorksheet("요약")!.getCell("F2"))).toBe(28);
+      expect(primitiveOf(c.getWorksheet("요약")!.getCell(`F${SUMMARY_FIRST + 1}`))).toBe(28);
       expect(primitiveOf(c.getWorksheet("메모")!.getCell("B2"))).toBe(3);
     } finally {
       cleanupRecalc(recalculated);
@@ -102,7 +100,6 @@ describe("summarize", () => {
     const summary = spec.sheets.find((s) => s.name === "요약")!.tables[0];
     summary.columns.push({ key: "note", header: { ko: "비고", en: "Note" }, type: "text" });
     summary.rows.forEach((r, i) => r.push({ value: `메모 ${i}` }));
-    summary.totals!.push({ value: null });
     appendTaskRows(spec, [YOUTH_TASK]);
     const wb = renderWorkbook(spec);
     const extra = wb.addWorksheet("메모");
@@ -114,14 +111,15 @@ describe("summarize", () => {
     expect((await summarizeWorkbook(input, output, "ko")).added).toEqual({ byTask: 1, byStrategy: 0 });
     const a = snapshot(await readWorkbook(input), ["검증"]);
     const b = snapshot(await readWorkbook(output), ["검증"]);
-    // The row went in at 요약 row 5; the table's columns A..I at and below it moved down one.
+    // The row went in after the 합계 row and the strategy's three tasks; the table's columns
+    // A..L (the note last) at and below it moved down one.
+    const at = SUMMARY_FIRST + 4;
     const moved = (k: string) => {
-      const m = /^요약!([A-I])(\d+)$/.exec(k);
-      return m && Number(m[2]) >= 5 ? `요약!${m[1]}${Number(m[2]) + 1}` : k;
+      const m = /^요약!([A-L])(\d+)$/.exec(k);
+      return m && Number(m[2]) >= at ? `요약!${m[1]}${Number(m[2]) + 1}` : k;
     };
-    const isGenerated = (key: string) => /^요약!([FGH])\d+$/.test(key) || /^분야별 목표!([G-L])\d+$/.test(key) || /^추진계획!I\d+$/.test(key);
-    for (const [k, v] of a) if (!isGenerated(k) || /![A-Z]+1$/.test(k)) expect([k, b.get(moved(k))]).toEqual([k, v]);
-    expect([b.get("요약!I4"), b.get("요약!I5"), b.get("요약!I6")]).toEqual([JSON.stringify("메모 2"), undefined, JSON.stringify("메모 3")]);
+    for (const [k, v] of a) if (!isGenerated(k)) expect([k, b.get(moved(k))]).toEqual([k, v]);
+    expect([b.get(`요약!L${at - 1}`), b.get(`요약!L${at}`), b.get(`요약!L${at + 1}`)]).toEqual([JSON.stringify("메모 3"), undefined, JSON.stringify("메모 4")]);
     expect(b.get("메모!B2")).toBe(a.get("메모!B2"));
   });
 });

@@ -17,12 +17,17 @@ import { workbookTables } from "../../src/cli/xlsx-read";
 import { classifyTable, readPlanFromTables, type InputTable } from "../../src/workbook/read-tables";
 import { regenerateFormulas } from "../../src/workbook/regenerate";
 import { planSummaryRows, rowAfterGrowth, rowBeforeGrowth } from "../../src/workbook/summary-rows";
-import { matchHeaders, summaryByStrategyColumns, summaryByTaskColumns } from "../../src/workbook/columns";
+import { matchHeaders, SUMMARY_FORMAT, summaryByStrategyColumns, summaryByTaskColumns } from "../../src/workbook/columns";
 import { cleanupRecalc, recalcWithLibreOffice } from "../../bench/workbook-helpers";
 import { fixturePlan, readWorkbook, tempDir } from "./helpers/workbook-files";
 import { appendTaskRows, DIGITAL_TASK, fixed, withTasks, YOUTH_TASK, type NewTask } from "./helpers/added-tasks";
+import { isGenerated, STRATEGY_FIRST, SUMMARY_FIRST } from "./helpers/layout";
 
 jest.setTimeout(240_000);
+
+/** 1-based rows of 요약: the YOUTH task's new row (after 합계 and three tasks), the DIGITAL one (last). */
+const YOUTH_ROW = SUMMARY_FIRST + 4;
+const DIGITAL_ROW = SUMMARY_FIRST + 16;
 
 /** Every non-empty cell: "sheet!A1" -> value (and number format). */
 function snapshot(wb: ExcelJS.Workbook, skipSheets: string[] = ["검증"]): Map<string, string> {
@@ -87,15 +92,17 @@ async function expectCoreFigures(file: string, plan: Plan): Promise<InputTable[]
   const bt = table(tables, "summaryByTask");
   const tm = matchHeaders(bt.values[0], summaryByTaskColumns()).index;
   const key = (...xs: Array<number | null>) => JSON.stringify(xs);
-  expect(bt.values.slice(1, -1).map((r) => key(num(r[tm.target]), num(r[tm.budget]))).sort()).toEqual(expected.byTask.map((r) => key(r.target, r.total)).sort());
-  const totals = bt.values[bt.values.length - 1];
+  // The 합계 row is the first body row, as in the published table.
+  const [totals, ...body] = bt.values.slice(1);
+  expect(body.map((r) => key(num(r[tm.target]), num(r[tm.budget]))).sort()).toEqual(expected.byTask.map((r) => key(r.target, r.total)).sort());
   expect([num(totals[tm.target]), num(totals[tm.budget])]).toEqual([expected.total.target, expected.total.total]);
   const bs = table(tables, "summaryByStrategy");
   const sm = matchHeaders(bs.values[0], summaryByStrategyColumns(plan.settings, plan.summary.sourceKeys)).index;
   const keys = expected.sourceKeys;
   const rowOf = (r: unknown[]) => key(num(r[sm.target]), num(r[sm.total]), ...keys.map((k) => num(r[sm["gen:src:" + k]])));
-  expect(bs.values.slice(1, -1).map(rowOf).sort()).toEqual(expected.byStrategy.map((r) => key(r.target, r.total, ...keys.map((k) => r.parts[k]))).sort());
-  expect(rowOf(bs.values[bs.values.length - 1])).toEqual(key(expected.total.target, expected.total.total, ...keys.map((k) => expected.total.parts[k])));
+  const [sTotals, ...sBody] = bs.values.slice(1);
+  expect(sBody.map(rowOf).sort()).toEqual(expected.byStrategy.map((r) => key(r.target, r.total, ...keys.map((k) => r.parts[k]))).sort());
+  expect(rowOf(sTotals)).toEqual(key(expected.total.target, expected.total.total, ...keys.map((k) => expected.total.parts[k])));
   return tables;
 }
 
@@ -107,21 +114,23 @@ describe("summary rows for tasks added to TaskPlans", () => {
     const youth = planSummaryRows(await readPlanFromFile((await generated([YOUTH_TASK])).file));
     expect(youth.added).toEqual({ byTask: 1, byStrategy: 0 });
     expect(youth.tables.map((g) => [g.kind, g.inserted, g.added])).toEqual([
-      ["summaryByTask", [3], [{ index: 3, strategy: YOUTH_TASK.strategy, task: YOUTH_TASK.task }]],
+      // Body index 4: after the 합계 row and the strategy's three tasks.
+      ["summaryByTask", [4], [{ index: 4, strategy: YOUTH_TASK.strategy, task: YOUTH_TASK.task }]],
     ]);
     expect(youth.tables[0].cells).toEqual([
-      { cell: "A5", value: YOUTH_TASK.strategy },
-      { cell: "B5", value: YOUTH_TASK.task },
+      { cell: `A${YOUTH_ROW}`, value: YOUTH_TASK.strategy },
+      { cell: `B${YOUTH_ROW}`, value: YOUTH_TASK.task },
     ]);
     // Rows of the table at or below the insertion move down one; other columns stay.
-    expect([rowAfterGrowth(youth, "요약", 3, 0), rowAfterGrowth(youth, "요약", 4, 0), rowAfterGrowth(youth, "요약", 4, 20)]).toEqual([3, 5, 4]);
-    expect([rowBeforeGrowth(youth, "요약", 4, 0), rowBeforeGrowth(youth, "요약", 5, 7), rowBeforeGrowth(youth, "요약", 17, 1)]).toEqual([undefined, 4, 16]);
+    const r = YOUTH_ROW - 1; // 0-based
+    expect([rowAfterGrowth(youth, "요약", r - 1, 0), rowAfterGrowth(youth, "요약", r, 0), rowAfterGrowth(youth, "요약", r, 20)]).toEqual([r - 1, r + 1, r]);
+    expect([rowBeforeGrowth(youth, "요약", r, 0), rowBeforeGrowth(youth, "요약", r + 1, 7), rowBeforeGrowth(youth, "요약", r + 13, 1)]).toEqual([undefined, r, r + 12]);
 
     const digital = planSummaryRows(await readPlanFromFile((await generated([DIGITAL_TASK])).file));
     expect(digital.added).toEqual({ byTask: 1, byStrategy: 1 });
     expect(digital.tables.map((g) => [g.kind, g.inserted])).toEqual([
-      ["summaryByTask", [15]],
-      ["summaryByStrategy", [5]],
+      ["summaryByTask", [16]],
+      ["summaryByStrategy", [6]],
     ]);
   });
 
@@ -139,7 +148,7 @@ describe("summary rows for tasks added to TaskPlans", () => {
     const { file, dir, plan } = await generated([YOUTH_TASK], (wb) => {
       // Typed by a person: a note below the summary (in its columns) and beside it, another sheet.
       wb.getWorksheet("요약")!.getCell("B30").value = "비고: 2020.3. 검토";
-      wb.getWorksheet("요약")!.getCell("K4").value = "옆 메모";
+      wb.getWorksheet("요약")!.getCell("M4").value = "옆 메모";
       wb.addWorksheet("메모").getCell("A1").value = "자유 메모";
     });
     const output = path.join(dir, "out.xlsx");
@@ -156,29 +165,32 @@ describe("summary rows for tasks added to TaskPlans", () => {
     const after = await readWorkbook(output);
     const ws = after.getWorksheet("요약")!;
     // Names are text; declared cells (D, E) and the project list (C) are empty.
-    expect([ws.getCell("A5").value, ws.getCell("B5").value]).toEqual([YOUTH_TASK.strategy, YOUTH_TASK.task]);
-    expect([ws.getCell("C5").value, ws.getCell("D5").value, ws.getCell("E5").value]).toEqual([null, null, null]);
-    for (const c of ["F5", "G5", "H5"]) expect((ws.getCell(c).value as ExcelJS.CellFormulaValue).formula).toMatch(/^(IF|ROUND)\(/);
-    expect(ws.getCell("G5").numFmt).toBe("#,##0");
-    // The table grew by one row, its totals row still last.
-    expect(workbookTables(after).find((t) => t.name === "SummaryByTask")!.values.length).toBe(1 + 16 + 1);
+    const y = YOUTH_ROW;
+    expect([ws.getCell(`A${y}`).value, ws.getCell(`B${y}`).value]).toEqual([YOUTH_TASK.strategy, YOUTH_TASK.task]);
+    expect(["C", "D", "E"].map((c) => ws.getCell(`${c}${y}`).value)).toEqual([null, null, null]);
+    for (const c of ["F", "G", "H"]) expect((ws.getCell(`${c}${y}`).value as ExcelJS.CellFormulaValue).formula).toMatch(/^(IF|SUMPRODUCT|ROUND)\(/);
+    // The new row's formulas are the column's one formula.
+    for (const c of ["F", "G", "H"]) expect(ws.getCell(`${c}${y}`).formula).toBe(ws.getCell(`${c}${y - 1}`).formula);
+    expect(ws.getCell(`G${y}`).numFmt).toBe(SUMMARY_FORMAT);
+    // The table grew by one row: the 합계 row, 15 tasks, the new one.
+    expect(workbookTables(after).find((t) => t.name === "SummaryByTask")!.values.length).toBe(1 + 17);
 
     // Every cell that was there is there, moved down where the row went in.
-    const inserts = { 요약: { row: 5, lastCol: "H", count: 1 } };
-    const generatedCol = (k: string) => /^요약!([FGH])\d+$/.test(k) || /^분야별 목표!([G-L])\d+$/.test(k) || /^추진계획!I\d+$/.test(k);
+    const inserts = { 요약: { row: YOUTH_ROW, lastCol: "K", count: 1 } };
+    const generatedCol = isGenerated;
     const sa = snapshot(before);
     const sb = snapshot(after);
     for (const [k, v] of sa) expect([k, generatedCol(k) ? "generated" : sb.get(moved(k, inserts))]).toEqual([k, generatedCol(k) ? "generated" : v]);
     expect(sb.get("요약!B31")).toBe(sa.get("요약!B30"));
-    expect(sb.get("요약!K4")).toBe(sa.get("요약!K4"));
+    expect(sb.get("요약!M4")).toBe(sa.get("요약!M4"));
     const added = [...sb.keys()].filter((k) => ![...sa.keys()].some((a) => moved(a, inserts) === k));
-    expect(added.filter((k) => !generatedCol(k)).sort()).toEqual(["요약!A5", "요약!B5"]);
+    expect(added.filter((k) => !generatedCol(k)).sort()).toEqual([`요약!A${YOUTH_ROW}`, `요약!B${YOUTH_ROW}`]);
 
     // LibreOffice: the new row is 12 persons and 151백만원 (150,500천원 half up), no status.
     const tables = await expectCoreFigures(output, plan);
     const bt = table(tables, "summaryByTask");
     const m = matchHeaders(bt.values[0], summaryByTaskColumns()).index;
-    const row = bt.values[4];
+    const row = bt.values[5];
     expect([row[m.task], row[m.declaredTarget], row[m.declaredBudget], row[m.target], row[m.budget], row[m.status] ?? ""]).toEqual([YOUTH_TASK.task, null, null, 12, 151, ""]);
 
     // A second run adds nothing and changes nothing.
@@ -196,15 +208,17 @@ describe("summary rows for tasks added to TaskPlans", () => {
     const before = await readWorkbook(file);
     const after = await readWorkbook(output);
     const st = after.getWorksheet("분야별 목표")!;
-    expect(st.getCell("A7").value).toBe(DIGITAL_TASK.strategy);
+    // After the 총계 row and the five strategies.
+    const s = STRATEGY_FIRST + 6;
+    expect(st.getCell(`A${s}`).value).toBe(DIGITAL_TASK.strategy);
     // Declared 목표, 합계 and sources (B..F) are empty.
-    expect(["B7", "C7", "D7", "E7", "F7"].map((c) => st.getCell(c).value)).toEqual([null, null, null, null, null]);
-    expect(st.getCell("A8").value).toBe("총계");
+    expect(["B", "C", "D", "E", "F"].map((c) => st.getCell(`${c}${s}`).value)).toEqual([null, null, null, null, null]);
+    expect(st.getCell(`A${STRATEGY_FIRST}`).value).toBe("총계");
     const bt = after.getWorksheet("요약")!;
-    expect([bt.getCell("A17").value, bt.getCell("B17").value, bt.getCell("A18").value]).toEqual([DIGITAL_TASK.strategy, DIGITAL_TASK.task, "합계"]);
+    expect([bt.getCell(`A${DIGITAL_ROW}`).value, bt.getCell(`B${DIGITAL_ROW}`).value, bt.getCell(`A${SUMMARY_FIRST}`).value]).toEqual([DIGITAL_TASK.strategy, DIGITAL_TASK.task, "합계"]);
 
-    const inserts = { 요약: { row: 17, lastCol: "H", count: 1 }, "분야별 목표": { row: 7, lastCol: "L", count: 1 } };
-    const generatedCol = (k: string) => /^요약!([FGH])\d+$/.test(k) || /^분야별 목표!([G-L])\d+$/.test(k) || /^추진계획!I\d+$/.test(k);
+    const inserts = { 요약: { row: DIGITAL_ROW, lastCol: "K", count: 1 }, "분야별 목표": { row: s, lastCol: "Q", count: 1 } };
+    const generatedCol = isGenerated;
     const sa = snapshot(before);
     const sb = snapshot(after);
     for (const [k, v] of sa) if (!generatedCol(k)) expect([k, sb.get(moved(k, inserts))]).toEqual([k, v]);
@@ -213,7 +227,7 @@ describe("summary rows for tasks added to TaskPlans", () => {
     const tables = await expectCoreFigures(output, plan);
     const bs = table(tables, "summaryByStrategy");
     const m = matchHeaders(bs.values[0], summaryByStrategyColumns(plan.settings, plan.summary.sourceKeys)).index;
-    const row = bs.values[6];
+    const row = bs.values[7];
     expect([row[m.strategy], row[m.target], row[m.total], row[m["gen:src:national"]], row[m["gen:src:province"]], row[m["gen:src:municipal"]]]).toEqual([
       DIGITAL_TASK.strategy,
       30,
