@@ -6,7 +6,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { createFakeExcel, type FakeExcel, type FakeCell } from "./fake-excel";
 import { createPlanWorkbookOps, type PlanWorkbookOps } from "../../src/excel/adapter";
-import { STATE_SHEET, canonicalFormula, copiesVerbatim, encodeCell, HIGHLIGHT_FILL, writePlan } from "../../src/excel/ops";
+import { writePlan } from "../../src/excel/ops";
+import { STATE_SHEET } from "../../src/excel/state";
+import { canonicalFormula, copiesVerbatim, encodeCell } from "../../src/excel/cells";
+import { HIGHLIGHT_FILL } from "../../src/excel/validate";
 import { defaultSettings, type Plan } from "../../src/core/model";
 
 function bigPlan(n: number): Plan {
