@@ -15,11 +15,11 @@ import { a1 } from "../core/a1";
 import { readPlanFromTables, regenerateFormulas } from "../workbook/index";
 import { planSummaryRows, rowBeforeGrowth, type SummaryRowPlan } from "../workbook/summary-rows";
 import type { RegenerateResult } from "./contract";
-import { canonicalFormula, cellAt, encodeCell, hashText, key, restoreContent, type WriteValue } from "./cells";
+import { canonicalFormula, cellAt, copiesVerbatim, encodeCell, hashText, key, restoreContent, type WriteValue } from "./cells";
 import { queueRowDeletes, queueRowInserts, recordsAfterGrowth, recordsBeforeGrowth, rowsStillThere, undoRowsOf } from "./grow-rows";
 import { readWorkbook, type WorkbookRead } from "./read-workbook";
 import { writeState, type UndoCell } from "./state";
-import { writeRuns, Writer } from "./writer";
+import { writeCells, Writer, type ColumnFormula } from "./writer";
 
 export interface WriteLimits {
   chunkCells: number;
@@ -31,23 +31,47 @@ type CellWrite = { sheet: string; cell: string; content: WriteValue };
 
 interface Changes {
   edited: string[];
+  /** Cells written one by one: names of added rows, totals rows, columns whose rows differ. */
   changes: CellWrite[];
+  /** Generated columns with one formula for all rows: written once over the whole body. */
+  columns: ColumnFormula[];
+  /** Cells whose content changes (what the pane reports). */
+  changed: number;
   undoCells: UndoCell[];
   undoEmpty: string[];
   generated: Record<string, string>;
+}
+
+/** Body rows (0-based sheet rows, totals row left out) of each table once the rows are in. */
+interface Body {
+  sheet: string;
+  c0: number;
+  c1: number;
+  first: number;
+  last: number;
+}
+
+function grownBodies(read: WorkbookRead, rows: SummaryRowPlan): Body[] {
+  return read.inputs.map((t) => {
+    const grown = rows.tables.find((g) => g.table === t.name && g.sheet === t.sheet);
+    const body = Math.max(1, t.values.length - 1 - (t.hasTotalsRow ? 1 : 0)) + (grown?.inserted.length ?? 0);
+    const width = t.values[0]?.length ?? 0;
+    return { sheet: t.sheet, c0: t.origin.col, c1: t.origin.col + width - 1, first: t.origin.row + 1, last: t.origin.row + body };
+  });
 }
 
 /** What regeneration would write, what it would overwrite by hand, and what undo needs. */
 function planChanges(read: WorkbookRead, rows: SummaryRowPlan, lang: "ko" | "en"): Changes {
   const formulas = regenerateFormulas(rows.read, lang);
   const state = read.state;
+  const bodies = grownBodies(read, rows);
   /** "sheet!cell" of a grown-workbook cell before the rows went in; undefined in a new row. */
   const before = (sheet: string, cell: string): string | undefined => {
     const { row, col } = cellAt(cell);
     const r = rowBeforeGrowth(rows, sheet, row, col);
     return r === undefined ? undefined : key(sheet, a1(r, col));
   };
-  const out: Changes = { edited: [], changes: [], undoCells: [], undoEmpty: [], generated: {} };
+  const out: Changes = { edited: [], changes: [], columns: [], changed: 0, undoCells: [], undoEmpty: [], generated: {} };
   /** What to write back on undo; nothing for a cell of an inserted row (the row goes). */
   const remember = (sheet: string, cell: string, old: string | undefined) => {
     if (!old) return;
@@ -56,26 +80,52 @@ function planChanges(read: WorkbookRead, rows: SummaryRowPlan, lang: "ko" | "en"
     if (prev === "") out.undoEmpty.push(key(sheet, cell));
     else out.undoCells.push({ sheet, cell, content: prev });
   };
-  for (const g of formulas) {
-    const k = key(g.sheet, g.cell);
-    const old = before(g.sheet, g.cell);
-    const next = "=" + g.formula;
+  /** Whether the cell changes; records undo and hand edits. */
+  const consider = (sheet: string, cell: string, next: string, reportEdit: boolean): boolean => {
+    const k = key(sheet, cell);
+    const old = before(sheet, cell);
     const nextCanon = canonicalFormula(next);
     out.generated[k] = hashText(nextCanon);
     const [curFormula] = (old && read.cells.get(old)) || ["", ""];
     const curCanon = canonicalFormula(curFormula);
-    if (curCanon === nextCanon) continue;
+    if (curCanon === nextCanon) return false;
     const isEmpty = curFormula === "" || curFormula === null || curFormula === undefined;
     const last = old ? state.generated[old] : undefined;
     // Reported at the address the user sees now, before any row goes in.
-    if (!isEmpty && (last === undefined || last !== hashText(curCanon))) out.edited.push(old ?? k);
-    out.changes.push({ sheet: g.sheet, cell: g.cell, content: next });
-    remember(g.sheet, g.cell, old);
+    if (reportEdit && !isEmpty && (last === undefined || last !== hashText(curCanon))) out.edited.push(old ?? k);
+    remember(sheet, cell, old);
+    out.changed++;
+    return true;
+  };
+  // Group the generated cells by column; a body column with one formula is written whole.
+  const byColumn = new Map<string, { sheet: string; body?: Body; col: number; cells: Array<{ cell: string; row: number; next: string }> }>();
+  for (const g of formulas) {
+    const { row, col } = cellAt(g.cell);
+    const body = bodies.find((b) => b.sheet === g.sheet && col >= b.c0 && col <= b.c1 && row >= b.first && row <= b.last);
+    const k = body ? `${g.sheet}!${col}` : `${g.sheet}!${g.cell}`;
+    const group = byColumn.get(k) ?? { sheet: g.sheet, body, col, cells: [] };
+    group.cells.push({ cell: g.cell, row, next: "=" + g.formula });
+    byColumn.set(k, group);
+  }
+  for (const [, group] of byColumn) {
+    const canon = new Set(group.cells.map((c) => canonicalFormula(c.next)));
+    const first = group.cells[0].next;
+    if (group.body && canon.size === 1 && copiesVerbatim(first)) {
+      const { sheet, first: r0, last: r1 } = group.body;
+      let changes = false;
+      const listed = new Set(group.cells.map((c) => c.row));
+      for (let r = r0; r <= r1; r++) changes = consider(sheet, a1(r, group.col), first, listed.has(r)) || changes;
+      if (changes) out.columns.push({ sheet, col: group.col, row: r0, rows: r1 - r0 + 1, formula: first });
+      continue;
+    }
+    const { sheet } = group;
+    for (const c of group.cells) if (consider(sheet, c.cell, c.next, true)) out.changes.push({ sheet, cell: c.cell, content: c.next });
   }
   // Names of the added rows: text, never formulas.
   for (const g of rows.tables) {
     for (const c of g.cells) {
       out.changes.push({ sheet: g.sheet, cell: c.cell, content: encodeCell({ value: c.value }) });
+      out.changed++;
       remember(g.sheet, c.cell, before(g.sheet, c.cell));
     }
   }
@@ -94,13 +144,13 @@ export async function regenerateWorkbook(context: Excel.RequestContext, limits: 
   const undoRows = undoRowsOf(rows);
   // Rows first: the cell writes below use the addresses of the grown tables.
   await writer.add(queueRowInserts(context, rows));
-  await writeRuns(context, writer, plan.changes, limits.chunkCells);
+  await writeCells(context, writer, plan.changes, limits.chunkCells, plan.columns);
   state.undo = { cells: plan.undoCells, empty: plan.undoEmpty, generated: state.generated, rows: undoRows };
   state.generated = plan.generated;
   if (undoRows.length) state.highlights = recordsAfterGrowth(state.highlights, { tables: undoRows });
   await writer.add(writeState(context, state, read.hasState));
   await writer.flush();
-  return { status: "done", changedCells: plan.changes.length, addedRows: rows.added };
+  return { status: "done", changedCells: plan.changed, addedRows: rows.added };
 }
 
 export async function undoRegeneration(context: Excel.RequestContext, limits: WriteLimits): Promise<boolean> {
@@ -116,7 +166,7 @@ export async function undoRegeneration(context: Excel.RequestContext, limits: Wr
     return { sheet: k.slice(0, bang), cell: k.slice(bang + 1), content: "" };
   });
   // Cells first, at the grown addresses; then the rows out, which moves them back.
-  await writeRuns(context, writer, [...state.undo.cells, ...empty], limits.chunkCells);
+  await writeCells(context, writer, [...state.undo.cells, ...empty], limits.chunkCells);
   await writer.add(queueRowDeletes(context, rows));
   if (rows.length) state.highlights = recordsBeforeGrowth(state.highlights, { tables: rows });
   state.generated = state.undo.generated;

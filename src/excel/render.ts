@@ -5,11 +5,11 @@
  * one read sync and the final flush.
  */
 import type { CellSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
-import { a1, columnLetter } from "../core/a1";
+import { a1, columnLetter, quoteSheet } from "../core/a1";
 import type { PlanWorkbookOptions } from "./contract";
 import { argbToHex, canonicalFormula, copiesVerbatim, encodeCell, hashText, rangeA1, type WriteValue } from "./cells";
 import { STATE_SHEET, writeState, type JobplanState } from "./state";
-import { writeBlock, Writer } from "./writer";
+import { approxBytes, REQUEST_BYTES, textBytes, writeBlock, Writer } from "./writer";
 
 export const VALIDATION_ROWS = 1000;
 export const CHART_NAME = "jobplan 분야별 예산";
@@ -42,7 +42,7 @@ export function generatedHashes(sheet: string, t: TableSpec, into: Record<string
   });
 }
 
-export async function renderTable(rc: RenderContext, ws: Excel.Worksheet, t: TableSpec): Promise<void> {
+export async function renderTable(rc: RenderContext, ws: Excel.Worksheet, sheetName: string, t: TableSpec): Promise<void> {
   const { row, col } = t.origin;
   const cols = t.columns.length;
   const body = tableBody(t);
@@ -74,25 +74,31 @@ export async function renderTable(rc: RenderContext, ws: Excel.Worksheet, t: Tab
       first.numberFormat = [[nf]];
       if (body.length > 1) ws.getRange(rangeA1(row + 2, col + ci, body.length - 1, 1)).copyFrom(first, "Formats" as Excel.RangeCopyType);
     });
-    await rc.writer.add(t.columns.length * 160);
+    await rc.writer.add(t.columns.length * (REQUEST_BYTES.rangeWrite + REQUEST_BYTES.rangeOp));
   }
   for (const ci of copied) {
     ws.getRange(rangeA1(row + 2, col + ci, body.length - 1, 1)).copyFrom(ws.getRange(a1(row + 1, col + ci)), "Formulas" as Excel.RangeCopyType);
-    await rc.writer.add(128);
+    await rc.writer.add(REQUEST_BYTES.rangeOp * 2);
   }
-  const table = ws.tables.add(rangeA1(row, col, body.length + 1, cols), true);
+  // Sheet-qualified: an address without a sheet name puts the table on the ACTIVE sheet,
+  // whichever collection add() is called on (TableCollection.add, ExcelApi 1.1).
+  const table = rc.context.workbook.tables.add(`${quoteSheet(sheetName)}!${rangeA1(row, col, body.length + 1, cols)}`, true);
   table.name = t.name;
   table.style = "TableStyleLight9";
+  await rc.writer.add(REQUEST_BYTES.tableAdd);
   if (t.totals) {
     table.showTotals = true;
     const totalsRow = t.columns.map((_, ci) => encodeCell(t.totals![ci]));
     const totalsFormats = [t.columns.map((_, ci) => numberFormatOf(t, t.totals![ci], ci))];
     await writeBlock(ws, rc.writer, row + 1 + body.length, col, [totalsRow], totalsFormats, rc.chunkCells);
     ws.getRange(rangeA1(row + 1 + body.length, col, 1, cols)).format.font.bold = true;
+    await rc.writer.add(REQUEST_BYTES.fillColor);
   }
-  t.columns.forEach((c, ci) => {
-    if (c.width) ws.getRange(`${columnLetter(col + ci)}:${columnLetter(col + ci)}`).format.columnWidth = Math.round(c.width * 7);
-  });
+  for (const [ci, c] of t.columns.entries()) {
+    if (!c.width) continue;
+    ws.getRange(`${columnLetter(col + ci)}:${columnLetter(col + ci)}`).format.columnWidth = Math.round(c.width * 7);
+    await rc.writer.add(REQUEST_BYTES.columnWidth);
+  }
   const span = Math.max(body.length, VALIDATION_ROWS);
   const colRange = (key: string) => {
     const ci = t.columns.findIndex((c) => c.key === key);
@@ -110,7 +116,7 @@ export async function renderTable(rc: RenderContext, ws: Excel.Worksheet, t: Tab
       };
     }
     if (dv.prompt) range.dataValidation.prompt = { showPrompt: true, title: "jobplan", message: dv.prompt.ko };
-    await rc.writer.add(200);
+    await rc.writer.add(REQUEST_BYTES.dataValidation + textBytes(dv.source ?? "") + 2 * textBytes(dv.prompt?.ko ?? ""));
   }
   for (const cf of t.conditionalFormats ?? []) {
     for (const key of cf.columns) {
@@ -120,18 +126,19 @@ export async function renderTable(rc: RenderContext, ws: Excel.Worksheet, t: Tab
       format.custom.rule.formula = "=" + cf.formula.replace(/^=/, "");
       format.custom.format.fill.color = argbToHex(cf.fill);
       if (cf.fontColor) format.custom.format.font.color = argbToHex(cf.fontColor);
-      await rc.writer.add(200 + cf.formula.length);
+      await rc.writer.add(REQUEST_BYTES.conditionalFormat + textBytes(cf.formula));
     }
   }
 }
 
 export async function renderSheet(rc: RenderContext, ws: Excel.Worksheet, s: SheetSpec): Promise<void> {
-  for (const t of s.tables) await renderTable(rc, ws, t);
+  for (const t of s.tables) await renderTable(rc, ws, s.name, t);
   for (const c of s.cells ?? []) {
     const range = ws.getRange(a1(c.row, c.col));
     if (c.cell.numberFormat) range.numberFormat = [[c.cell.numberFormat]];
-    range.formulas = [[encodeCell(c.cell)]] as unknown as string[][];
-    await rc.writer.add(64);
+    const content = encodeCell(c.cell);
+    range.formulas = [[content]] as unknown as string[][];
+    await rc.writer.add(REQUEST_BYTES.rangeWrite + REQUEST_BYTES.secondProperty + approxBytes([[content]]));
   }
   if (s.freezeRows) ws.freezePanes.freezeRows(s.freezeRows);
 }
@@ -203,6 +210,7 @@ export async function renderWorkbook(
   const old = sheets.items.filter((s) => specSheetNames.has(s.name.toLowerCase()));
   old.forEach((s, i) => (s.name = `jobplan_old_${i + 1}`));
   const added = spec.sheets.map((s) => sheets.add(s.name));
+  await writer.add(spec.sheets.length * REQUEST_BYTES.sheetAdd + old.length * 2 * REQUEST_BYTES.rangeOp);
   old.forEach((s) => s.delete());
 
   const generated: Record<string, string> = {};
@@ -210,11 +218,14 @@ export async function renderWorkbook(
     const s = spec.sheets[i];
     await renderSheet(rc, added[i], s);
     for (const t of s.tables) generatedHashes(s.name, t, generated);
-    if (s.key === "strategy" && s.tables[0]) addStrategyChart(added[i], s.tables[0], "분야별 사업예산(백만원, 재원별)");
+    if (s.key === "strategy" && s.tables[0]) {
+      addStrategyChart(added[i], s.tables[0], "분야별 사업예산(백만원, 재원별)");
+      await writer.add(REQUEST_BYTES.chart);
+    }
   }
   for (const nm of newNames) {
     wb.names.add(nm.name, nm.formula, nm.comment);
-    await writer.add(nm.formula.length + 64);
+    await writer.add(REQUEST_BYTES.nameAdd + textBytes(nm.name) + textBytes(nm.formula) + textBytes(nm.comment ?? ""));
   }
   state.generated = generated;
   state.highlights = [];

@@ -4,7 +4,7 @@
  * of the cells the last regeneration changed (for undo). Stored as JSON text in column A,
  * one chunk a cell.
  */
-import { approxBytes } from "./writer";
+import { approxBytes, REQUEST_BYTES } from "./writer";
 import type { UndoRows } from "./grow-rows";
 
 /** The very hidden sheet that holds jobplan's state. */
@@ -104,5 +104,5 @@ export function writeState(context: Excel.RequestContext, state: JobplanState, e
   const range = ws.getRange(`A1:A${chunks.length}`);
   range.values = chunks;
   if (!exists) ws.visibility = "VeryHidden" as Excel.SheetVisibility;
-  return approxBytes(chunks);
+  return REQUEST_BYTES.rangeOp + REQUEST_BYTES.rangeWrite + approxBytes(chunks);
 }

@@ -16,7 +16,7 @@ import { encodeCell, key, rangeA1 } from "./cells";
 import { readWorkbook } from "./read-workbook";
 import { numberFormatOf, renderSheet } from "./render";
 import { writeState, type CellRecord } from "./state";
-import { writeBlock, Writer } from "./writer";
+import { REQUEST_BYTES, writeBlock, Writer } from "./writer";
 
 export const HIGHLIGHT_FILL: Record<Finding["severity"], string> = {
   error: "#FFC7CE",
@@ -101,7 +101,7 @@ export async function validateWorkbook(context: Excel.RequestContext, limits: Va
   for (const h of state.highlights) {
     if (!existingSheets.has(h.sheet)) continue;
     sheetOf(h.sheet).getRange(h.cell).format.fill.clear();
-    await writer.add(48);
+    await writer.add(REQUEST_BYTES.fillClear);
   }
   // 2. The findings table.
   const spec = buildWorkbookSpec(undefined, findings, { lang: limits.lang }).sheets.find((s) => s.key === "findings")!;
@@ -115,7 +115,7 @@ export async function validateWorkbook(context: Excel.RequestContext, limits: Va
     const cell = k.slice(bang + 1);
     sheetOf(sheet).getRange(cell).format.fill.color = HIGHLIGHT_FILL[severity];
     highlights.push({ sheet, cell });
-    await writer.add(64);
+    await writer.add(REQUEST_BYTES.fillColor);
   }
   state.highlights = highlights;
   await writer.add(writeState(context, state, read.hasState));

@@ -3,8 +3,44 @@
  * estimated request passes `maxPayloadBytes`, in which case the writer syncs once per
  * payload-sized batch. Also groups single cells into vertical runs (one write per run).
  */
-import { a1 } from "../core/a1";
 import { cellAt, copiesVerbatim, rangeA1, type WriteValue } from "./cells";
+
+/**
+ * Request bytes Office.js sends per call, measured with Microsoft's client
+ * (excel-web-16.00.js; test/excel/request-bytes.test.ts checks each one against it), with
+ * about 20% headroom for the longer object ids of large batches. Values and text come on top,
+ * counted with `textBytes` / `approxBytes`.
+ */
+export const REQUEST_BYTES = {
+  /** getRange(address) + one property set (formulas, values). */
+  rangeWrite: 320,
+  /** A second property on the same range (numberFormat beside formulas). */
+  secondProperty: 130,
+  /** getRange(address) + a method without data (clear, select). */
+  rangeOp: 330,
+  /** getRange(address).format.fill.color = ... */
+  fillColor: 620,
+  /** getRange(address).format.fill.clear() */
+  fillClear: 610,
+  /** rows.add(index) on a collection already in the batch. */
+  rowAdd: 220,
+  /** rows.getItemAt(index).delete() */
+  rowDelete: 320,
+  /** names.add(name, formula, comment), text on top. */
+  nameAdd: 220,
+  /** A custom conditional format (add, rule, fill, font), formula on top. */
+  conditionalFormat: 1700,
+  /** Data validation rule + error alert + prompt, texts on top. */
+  dataValidation: 900,
+  /** format.columnWidth of one column. */
+  columnWidth: 480,
+  /** tables.add + name + style. */
+  tableAdd: 480,
+  /** worksheets.add(name). */
+  sheetAdd: 220,
+  /** The strategy chart: add, name, title, categories, position. */
+  chart: 1600,
+} as const;
 
 export class Writer {
   private bytes = 0;
@@ -61,10 +97,10 @@ export async function writeBlock(
   for (let i = 0; i < formulas.length; i += per) {
     const part = formulas.slice(i, i + per);
     const range = ws.getRange(rangeA1(row + i, col, part.length, cols));
-    let bytes = approxBytes(part);
+    let bytes = REQUEST_BYTES.rangeWrite + approxBytes(part);
     if (numberFormats) {
       const nf = numberFormats.slice(i, i + per);
-      bytes += approxBytes(nf);
+      bytes += REQUEST_BYTES.secondProperty + approxBytes(nf);
       await writer.add(bytes);
       range.numberFormat = nf;
     } else await writer.add(bytes);
@@ -85,35 +121,88 @@ export function columnRuns<T>(cells: Array<{ sheet: string; cell: string; conten
   return runs;
 }
 
+/** One formula over a column range of a table body. */
+export interface ColumnFormula {
+  sheet: string;
+  col: number;
+  /** First row (0-based) and how many. */
+  row: number;
+  rows: number;
+  /** With the leading "="; references structured or absolute (copiesVerbatim). */
+  formula: string;
+}
+
+/**
+ * Writes one formula into every cell of a range in ONE write: a scalar given to
+ * `Range.formulas` fills the whole range. Excel then holds one formula in every row of the
+ * table column, so its calculated-column AutoCorrect has nothing to fill or overwrite
+ * (writing rows one by one, or different formulas, lets Excel autofill: office-js #5909,
+ * #2093, #6745). The self-test (self-test.ts) checks that Excel fills the whole range.
+ */
+function queueColumnFormula(ws: Excel.Worksheet, row: number, col: number, rows: number, formula: string): void {
+  // Office.js types `formulas` as any[][], but the request carries a single value as well.
+  ws.getRange(rangeA1(row, col, rows, 1)).formulas = formula as unknown as string[][];
+}
+
+export async function writeColumnFormulas(context: Excel.RequestContext, writer: Writer, columns: readonly ColumnFormula[]): Promise<void> {
+  const sheets = sheetCache(context);
+  for (const c of columns) {
+    queueColumnFormula(sheets(c.sheet), c.row, c.col, c.rows, c.formula);
+    await writer.add(REQUEST_BYTES.rangeWrite + textBytes(c.formula));
+  }
+}
+
+function sheetCache(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+  const sheets = new Map<string, Excel.Worksheet>();
+  return (name) => {
+    let ws = sheets.get(name);
+    if (!ws) sheets.set(name, (ws = context.workbook.worksheets.getItem(name)));
+    return ws;
+  };
+}
+
 export async function writeRuns(
   context: Excel.RequestContext,
   writer: Writer,
   cells: Array<{ sheet: string; cell: string; content: WriteValue }>,
   chunkCells: number,
 ): Promise<void> {
-  const sheets = new Map<string, Excel.Worksheet>();
+  const sheets = sheetCache(context);
   for (const run of columnRuns(cells)) {
-    let ws = sheets.get(run.sheet);
-    if (!ws) {
-      ws = context.workbook.worksheets.getItem(run.sheet);
-      sheets.set(run.sheet, ws);
-    }
+    const ws = sheets(run.sheet);
     const first = run.contents[0];
     const same = run.contents.length > 2 && run.contents.every((c) => c === first);
     if (same && first === "") {
       // A run of empty cells: one clear instead of thousands of "".
       ws.getRange(rangeA1(run.row, run.col, run.contents.length, 1)).clear("Contents" as Excel.ClearApplyTo);
-      await writer.add(64);
-    } else if (same && typeof first === "string" && first.startsWith("=") && copiesVerbatim(first)) {
-      // The same formula down a column: write it once and copy it (tiny request at any size).
-      ws.getRange(a1(run.row, run.col)).formulas = [[first]];
-      ws.getRange(rangeA1(run.row + 1, run.col, run.contents.length - 1, 1)).copyFrom(
-        ws.getRange(a1(run.row, run.col)),
-        "Formulas" as Excel.RangeCopyType,
-      );
-      await writer.add(first.length * 3 + 128);
+      await writer.add(REQUEST_BYTES.rangeOp);
+    } else if (run.contents.length > 1 && run.contents.every((c) => c === first) && isFormula(first) && copiesVerbatim(first)) {
+      // The same formula down a column: one write of the whole run (tiny at any size).
+      queueColumnFormula(ws, run.row, run.col, run.contents.length, first);
+      await writer.add(REQUEST_BYTES.rangeWrite + textBytes(first));
     } else {
       await writeBlock(ws, writer, run.row, run.col, run.contents.map((c) => [c]), undefined, chunkCells);
     }
   }
+}
+
+function isFormula(v: WriteValue): v is string {
+  return typeof v === "string" && v.startsWith("=");
+}
+
+/**
+ * Writes cells, constants (and clears) first, then formulas, then whole-column formulas:
+ * a constant in a table column is an exception that keeps Excel from propagating a formula
+ * written after it into the other rows ("Use calculated columns in an Excel table").
+ */
+export async function writeCells(
+  context: Excel.RequestContext,
+  writer: Writer,
+  cells: Array<{ sheet: string; cell: string; content: WriteValue }>,
+  chunkCells: number,
+  columns: readonly ColumnFormula[] = [],
+): Promise<void> {
+  await writeRuns(context, writer, cells.filter((c) => !isFormula(c.content)), chunkCells);
+  await writeColumnFormulas(context, writer, columns);
+  await writeRuns(context, writer, cells.filter((c) => isFormula(c.content)), chunkCells);
 }

@@ -42,7 +42,9 @@ import {
   type WorkbookState,
 } from "./fake/core";
 import { FakeWorkbook } from "./fake/workbook";
+import type { Autofill } from "./fake/calculated-columns";
 
+export type { Autofill, AutofillRule } from "./fake/calculated-columns";
 export { FakeOfficeError, type FakeCell, type FakeChart, type FakeConditionalFormat, type FakeValidation, type FakeValue } from "./fake/core";
 
 import type { ExcelRun } from "../../src/excel/adapter";
@@ -78,6 +80,8 @@ export interface FakeSheetView {
 export interface FakeExcel {
   run: ExcelRun;
   syncCount(): number;
+  /** Every calculated-column autofill Excel did so far (fake/calculated-columns.ts). */
+  autofills(): Autofill[];
   resetSyncCount(): void;
   /** Estimated bytes of the last / largest request. */
   lastRequestBytes(): number;
@@ -108,6 +112,11 @@ export interface FakeExcelOptions {
   payloadLimitBytes?: number;
   /** Sheets that exist at the start (default ["Sheet1"]). */
   sheets?: string[];
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by
+   * default in Excel, and here): off, API writes never autofill (fake/calculated-columns.ts).
+   */
+  calculatedColumns?: boolean;
   /** Evaluates formulas when their values are read (default: "" for every formula). */
   evaluate?: (sheet: string, address: string, formula: string) => FakeValue;
 }
@@ -125,6 +134,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     maxRequestBytes: 0,
     evaluate: options.evaluate,
     log: [],
+    calculatedColumns: options.calculatedColumns ?? true,
+    autofills: [],
   };
   for (const n of options.sheets ?? ["Sheet1"]) newSheet(state, n);
 
@@ -239,6 +250,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   return {
     run,
     syncCount: () => state.syncs,
+    autofills: () => state.autofills.map((a) => ({ ...a, cells: [...a.cells], overwrote: [...a.overwrote] })),
     resetSyncCount: () => {
       state.syncs = 0;
       state.maxRequestBytes = 0;

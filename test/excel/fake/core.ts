@@ -3,6 +3,7 @@
  * stores for a written value, and the proxy objects that queue work until `context.sync()`.
  */
 import { columnLetter } from "../../../src/workbook/workbook-model";
+import type { Autofill } from "./calculated-columns";
 
 export type FakeValue = string | number | boolean;
 
@@ -150,6 +151,10 @@ export interface WorkbookState {
   maxRequestBytes: number;
   evaluate?: (sheet: string, address: string, formula: string) => FakeValue;
   log: string[];
+  /** Excel's AutoCorrect "Fill formulas in tables to create calculated columns" (default on). */
+  calculatedColumns: boolean;
+  /** Every calculated-column autofill, in order (calculated-columns.ts). */
+  autofills: Autofill[];
 }
 
 export function liveSheets(s: WorkbookState): SheetState[] {

@@ -15,6 +15,7 @@ import {
   type FakeCell,
   type FakeConditionalFormat,
 } from "./core";
+import { shiftFormula, writeWithCalculatedColumns } from "./calculated-columns";
 
 // ---------------------------------------------------------------------------------------
 // Range
@@ -109,8 +110,12 @@ export class FakeRange extends FakeProxy {
     }
   }
 
-  /** Writes a 2-D array or broadcasts a scalar over the range. */
-  private _write(input: unknown, cellFn: (cell: FakeCell, v: unknown) => void) {
+  /**
+   * Writes a 2-D array or broadcasts a scalar over the range (a scalar formula is adjusted
+   * to each cell as Excel fills it: relative references move). Contents go through Excel's
+   * calculated-column rules (calculated-columns.ts).
+   */
+  private _write(input: unknown, cellFn: (cell: FakeCell, v: unknown) => void, contents = false) {
     const b = this._box();
     const rows = b.r1 - b.r0 + 1;
     const cols = b.c1 - b.c0 + 1;
@@ -124,17 +129,22 @@ export class FakeRange extends FakeProxy {
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols} at ${boxAddress(b)}).`,
         );
     }
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        const k = key(b.r0 + r, b.c0 + c);
-        let cell = b.sheet.cells.get(k);
-        if (!cell) {
-          cell = { value: "" };
-          b.sheet.cells.set(k, cell);
+    const scalarFormula = !is2d && typeof input === "string" && input.startsWith("=");
+    const apply = () => {
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) {
+          const k = key(b.r0 + r, b.c0 + c);
+          let cell = b.sheet.cells.get(k);
+          if (!cell) {
+            cell = { value: "" };
+            b.sheet.cells.set(k, cell);
+          }
+          cellFn(cell, is2d ? (input as unknown[][])[r][c] : scalarFormula ? shiftFormula(input as string, r, c) : input);
         }
-        cellFn(cell, is2d ? (input as unknown[][])[r][c] : input);
       }
-    }
+    };
+    if (contents) writeWithCalculatedColumns(this.context.state, b, apply);
+    else apply();
   }
 
   get values(): unknown[][] {
@@ -147,7 +157,7 @@ export class FakeRange extends FakeProxy {
         cell.value = value;
         if (formula !== undefined) cell.formula = formula;
         else delete cell.formula;
-      }),
+      }, true),
     );
   }
   get formulas(): unknown[][] {
@@ -190,9 +200,8 @@ export class FakeRange extends FakeProxy {
     return this._get("columnIndex");
   }
   /**
-   * Copies the source's formulas (or values) over this range, tiling the source. The fake
-   * copies formula text verbatim: right for structured references ([@col]), not for
-   * relative A1 references, which Excel would shift.
+   * Copies the source's formulas (or values) over this range, tiling the source; relative
+   * A1 references move with the copy, structured references stay as written.
    */
   copyFrom(source: string | FakeRange, copyType: string = "All") {
     this.context.enqueue(() => {
@@ -209,29 +218,36 @@ export class FakeRange extends FakeProxy {
       if (!["All", "Formulas", "Values", "Formats"].includes(copyType)) throw new FakeOfficeError("NotImplemented", copyType);
       const snapshot: Array<FakeCell | undefined> = [];
       for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) snapshot.push(src.sheet.cells.get(key(src.r0 + r, src.c0 + c)));
-      for (let r = b.r0; r <= b.r1; r++)
-        for (let c = b.c0; c <= b.c1; c++) {
-          const from = snapshot[((r - b.r0) % h) * w + ((c - b.c0) % w)];
-          const k = key(r, c);
-          const cell = b.sheet.cells.get(k) ?? { value: "" };
-          if (copyType === "Formats") {
-            for (const p of ["numberFormat", "fill", "fontColor", "bold"] as const) {
-              if (from?.[p] !== undefined) (cell as unknown as Record<string, unknown>)[p] = from[p];
-              else delete cell[p];
+      const copy = () => {
+        for (let r = b.r0; r <= b.r1; r++)
+          for (let c = b.c0; c <= b.c1; c++) {
+            const sr = (r - b.r0) % h;
+            const sc = (c - b.c0) % w;
+            const from = snapshot[sr * w + sc];
+            const k = key(r, c);
+            const cell = b.sheet.cells.get(k) ?? { value: "" };
+            if (copyType === "Formats") {
+              for (const p of ["numberFormat", "fill", "fontColor", "bold"] as const) {
+                if (from?.[p] !== undefined) (cell as unknown as Record<string, unknown>)[p] = from[p];
+                else delete cell[p];
+              }
+              b.sheet.cells.set(k, cell);
+              continue;
+            }
+            if (copyType === "Values" && from?.formula !== undefined) throw new FakeOfficeError("NotImplemented", "values of formulas");
+            cell.value = from?.value ?? "";
+            // Relative references move with the copy, as in Excel.
+            if (from?.formula !== undefined) cell.formula = shiftFormula(from.formula, r - (src.r0 + sr), c - (src.c0 + sc));
+            else delete cell.formula;
+            if (copyType === "All") {
+              if (from?.numberFormat) cell.numberFormat = from.numberFormat;
+              else delete cell.numberFormat;
             }
             b.sheet.cells.set(k, cell);
-            continue;
           }
-          if (copyType === "Values" && from?.formula !== undefined) throw new FakeOfficeError("NotImplemented", "values of formulas");
-          cell.value = from?.value ?? "";
-          if (from?.formula !== undefined) cell.formula = from.formula;
-          else delete cell.formula;
-          if (copyType === "All") {
-            if (from?.numberFormat) cell.numberFormat = from.numberFormat;
-            else delete cell.numberFormat;
-          }
-          b.sheet.cells.set(k, cell);
-        }
+      };
+      if (copyType === "Formats") copy();
+      else writeWithCalculatedColumns(this.context.state, b, copy);
     }, 64);
   }
   select() {

@@ -18,6 +18,7 @@ import {
   type WorkbookState,
 } from "./core";
 import { FakeRange } from "./range";
+import { fillNewRows, writeWithCalculatedColumns } from "./calculated-columns";
 
 // ---------------------------------------------------------------------------------------
 // Tables
@@ -286,20 +287,27 @@ export class FakeTableRowCollection extends FakeProxy {
       if (rows.some((r) => r.length !== t.c1 - t.c0 + 1)) throw new FakeOfficeError("InvalidArgument", "row width differs from the table's");
       const start = t.r0 + 1 + at;
       shiftTableColumns(this.context.state, t, start, rows.length);
-      const formatRow = at > 0 ? start - 1 : start + rows.length;
-      for (let i = 0; i < rows.length; i++) {
-        for (let c = 0; c <= t.c1 - t.c0; c++) {
-          const k = key(start + i, t.c0 + c);
-          const above = t.sheet.cells.get(key(formatRow, t.c0 + c))?.numberFormat;
-          const cell: FakeCell = { value: "" };
-          if (above) cell.numberFormat = above;
-          const v = coerce(rows[i][c], cell.numberFormat);
-          cell.value = v.value;
-          if (v.formula !== undefined) cell.formula = v.formula;
-          if (cell.value !== "" || cell.formula !== undefined || cell.numberFormat) t.sheet.cells.set(k, cell);
-        }
-      }
       t.r1 += rows.length;
+      const formatRow = at > 0 ? start - 1 : start + rows.length;
+      const added: Box = { sheet: t.sheet, r0: start, c0: t.c0, r1: start + rows.length - 1, c1: t.c1 };
+      const write = () => {
+        for (let i = 0; i < rows.length; i++) {
+          for (let c = 0; c <= t.c1 - t.c0; c++) {
+            const k = key(start + i, t.c0 + c);
+            const above = t.sheet.cells.get(key(formatRow, t.c0 + c))?.numberFormat;
+            const cell: FakeCell = { value: "" };
+            if (above) cell.numberFormat = above;
+            const v = coerce(rows[i][c], cell.numberFormat);
+            cell.value = v.value;
+            if (v.formula !== undefined) cell.formula = v.formula;
+            if (cell.value !== "" || cell.formula !== undefined || cell.numberFormat) t.sheet.cells.set(k, cell);
+          }
+        }
+      };
+      // Values with formulas go through the calculated-column rules (#6745); the new rows
+      // then take the formulas of the calculated columns.
+      writeWithCalculatedColumns(this.context.state, added, write);
+      fillNewRows(this.context.state, t, added.r0, added.r1);
     }, estimateBytes(values ?? []));
   }
   getItemAt(index: number) {
