@@ -39,12 +39,16 @@ import {
   type FakeConditionalFormat,
   type FakeValidation,
   type FakeValue,
+  type Evaluate,
   type WorkbookState,
 } from "./fake/core";
 import { FakeWorkbook } from "./fake/workbook";
 import type { Autofill } from "./fake/calculated-columns";
+import type { UndoClearingCall } from "./fake/undo-stack";
+import { cellValue, recalculate } from "./fake/application";
 
 export type { Autofill, AutofillRule } from "./fake/calculated-columns";
+export type { Platform, UndoClearingCall } from "./fake/undo-stack";
 export { FakeOfficeError, type FakeCell, type FakeChart, type FakeConditionalFormat, type FakeValidation, type FakeValue } from "./fake/core";
 
 import type { ExcelRun } from "../../src/excel/adapter";
@@ -83,6 +87,18 @@ export interface FakeExcel {
   /** Every calculated-column autofill Excel did so far (fake/calculated-columns.ts). */
   autofills(): Autofill[];
   resetSyncCount(): void;
+  /** Calls that cleared the user's undo stack, with where they clear it (fake/undo-stack.ts). */
+  undoClearingCalls(): UndoClearingCall[];
+  /** Forgets the calls recorded so far. */
+  resetUndoClearingCalls(): void;
+  /** Application.calculate calls so far, by type. */
+  calculations(): string[];
+  /** Test set-up, as the user would in Excel: switching to Manual keeps the values calculated now. */
+  setCalculationMode(mode: "Automatic" | "Manual"): void;
+  /** Test set-up: a filter on the table hides some rows (AutoFilter.isDataFiltered). */
+  filterTable(name: string, filtered: boolean): void;
+  /** Document settings (SettingCollection). */
+  settings(): Record<string, unknown>;
   /** Estimated bytes of the last / largest request. */
   lastRequestBytes(): number;
   maxRequestBytes(): number;
@@ -118,7 +134,11 @@ export interface FakeExcelOptions {
    */
   calculatedColumns?: boolean;
   /** Evaluates formulas when their values are read (default: "" for every formula). */
-  evaluate?: (sheet: string, address: string, formula: string) => FakeValue;
+  evaluate?: Evaluate;
+  /** Application.calculationMode at the start (default "Automatic"). */
+  calculationMode?: "Automatic" | "AutomaticExceptTables" | "Manual";
+  /** Model office-js #740: names.add stores table references as fixed ranges (fake/names.ts). */
+  freezeTableRefsInNames?: boolean;
 }
 
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
@@ -136,6 +156,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     log: [],
     calculatedColumns: options.calculatedColumns ?? true,
     autofills: [],
+    undoClearing: [],
+    calculationMode: options.calculationMode ?? "Automatic",
+    calculations: [],
+    settings: new Map(),
+    freezeTableRefsInNames: options.freezeTableRefsInNames ?? false,
   };
   for (const n of options.sheets ?? ["Sheet1"]) newSheet(state, n);
 
@@ -173,7 +198,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       value: (a1) => {
         const cell = cellAt(a1);
         if (!cell) return "";
-        if (cell.formula !== undefined) return state.evaluate ? state.evaluate(name, a1, cell.formula) : "";
+        if (cell.formula !== undefined) {
+          const { r, c } = parseCellRef(a1);
+          return cellValue(state, name, r, c, cell.formula, cell.cached);
+        }
         return cell.value;
       },
       formula: (a1) => {
@@ -229,7 +257,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
           const row: FakeValue[] = [];
           for (let c = b.c0; c <= b.c1; c++) {
             const cell = s.cells.get(key(r, c));
-            row.push(!cell ? "" : cell.formula !== undefined ? (state.evaluate ? state.evaluate(name, `${columnLetter(c)}${r + 1}`, cell.formula) : "") : cell.value);
+            row.push(!cell ? "" : cell.formula !== undefined ? cellValue(state, name, r, c, cell.formula, cell.cached) : cell.value);
           }
           out.push(row);
         }
@@ -251,6 +279,15 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     run,
     syncCount: () => state.syncs,
     autofills: () => state.autofills.map((a) => ({ ...a, cells: [...a.cells], overwrote: [...a.overwrote] })),
+    undoClearingCalls: () => state.undoClearing.map((c) => ({ ...c })),
+    resetUndoClearingCalls: () => void (state.undoClearing = []),
+    calculations: () => [...state.calculations],
+    setCalculationMode: (mode) => {
+      if (mode === "Manual" && state.calculationMode !== "Manual") recalculate(state);
+      state.calculationMode = mode;
+    },
+    filterTable: (name, filtered) => void (findTable(state, name, true)!.filtered = filtered),
+    settings: () => Object.fromEntries(state.settings),
     resetSyncCount: () => {
       state.syncs = 0;
       state.maxRequestBytes = 0;

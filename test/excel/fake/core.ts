@@ -4,6 +4,7 @@
  */
 import { columnLetter } from "../../../src/workbook/workbook-model";
 import type { Autofill } from "./calculated-columns";
+import type { UndoClearingCall } from "./undo-stack";
 
 export type FakeValue = string | number | boolean;
 
@@ -14,6 +15,8 @@ export interface FakeCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  /** A formula's value as of the last calculation (what manual calculation mode shows). */
+  cached?: FakeValue;
 }
 
 export interface FakeValidation {
@@ -65,6 +68,8 @@ export interface TableState {
   /** The last row (r1) is a totals row. */
   totals?: boolean;
   deleted?: boolean;
+  /** A filter hides some of its rows (AutoFilter.isDataFiltered). */
+  filtered?: boolean;
 }
 
 export interface NameState {
@@ -137,6 +142,12 @@ export const key = (r: number, c: number) => `${r},${c}`;
 // ---------------------------------------------------------------------------------------
 // State
 
+/**
+ * Computes a formula cell's value (tests only; the double has no formula engine). `value`
+ * reads another cell of the same sheet as Excel would show it.
+ */
+export type Evaluate = (sheet: string, address: string, formula: string, value: (address: string) => FakeValue) => FakeValue;
+
 export interface WorkbookState {
   sheets: SheetState[];
   tables: TableState[];
@@ -149,12 +160,22 @@ export interface WorkbookState {
   lastRequestBytes: number;
   lastResponseBytes: number;
   maxRequestBytes: number;
-  evaluate?: (sheet: string, address: string, formula: string) => FakeValue;
+  evaluate?: Evaluate;
   log: string[];
   /** Excel's AutoCorrect "Fill formulas in tables to create calculated columns" (default on). */
   calculatedColumns: boolean;
   /** Every calculated-column autofill, in order (calculated-columns.ts). */
   autofills: Autofill[];
+  /** Calls that cleared the user's undo stack (undo-stack.ts). */
+  undoClearing: UndoClearingCall[];
+  /** Application.calculationMode (application.ts). */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
+  /** Application.calculate calls, by calculation type. */
+  calculations: string[];
+  /** Document settings (SettingCollection, ExcelApi 1.4). */
+  settings: Map<string, unknown>;
+  /** Excel froze table references of names added with names.add (office-js #740). */
+  freezeTableRefsInNames: boolean;
 }
 
 export function liveSheets(s: WorkbookState): SheetState[] {

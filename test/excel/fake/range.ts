@@ -1,5 +1,4 @@
 /** Range, its format, data validation and conditional formats. */
-import { columnLetter } from "../../../src/workbook/workbook-model";
 import {
   boxAddress,
   Ctx,
@@ -14,8 +13,19 @@ import {
   type Box,
   type FakeCell,
   type FakeConditionalFormat,
+  type WorkbookState,
 } from "./core";
 import { shiftFormula, writeWithCalculatedColumns } from "./calculated-columns";
+import { cellValue, evaluateCell } from "./application";
+
+/** Manual calculation still calculates the formulas just entered (not their dependents). */
+function calculateEntered(st: WorkbookState, b: Box): void {
+  for (let r = b.r0; r <= b.r1; r++)
+    for (let c = b.c0; c <= b.c1; c++) {
+      const cell = b.sheet.cells.get(key(r, c));
+      if (cell?.formula !== undefined) cell.cached = evaluateCell(st, b.sheet.name, r, c, cell.formula);
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Range
@@ -83,10 +93,7 @@ export class FakeRange extends FakeProxy {
       case "values":
         return grid((cell, r, c) => {
           if (!cell) return "";
-          if (cell.formula !== undefined) {
-            const ev = this.context.state.evaluate;
-            return ev ? ev(b.sheet.name, `${columnLetter(c)}${r + 1}`, cell.formula) : "";
-          }
+          if (cell.formula !== undefined) return cellValue(this.context.state, b.sheet.name, r, c, cell.formula, cell.cached);
           return cell.value;
         });
       case "text":
@@ -145,6 +152,7 @@ export class FakeRange extends FakeProxy {
     };
     if (contents) writeWithCalculatedColumns(this.context.state, b, apply);
     else apply();
+    if (contents && this.context.state.calculationMode === "Manual") calculateEntered(this.context.state, b);
   }
 
   get values(): unknown[][] {
@@ -157,6 +165,7 @@ export class FakeRange extends FakeProxy {
         cell.value = value;
         if (formula !== undefined) cell.formula = formula;
         else delete cell.formula;
+        delete cell.cached;
       }, true),
     );
   }

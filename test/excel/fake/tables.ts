@@ -8,6 +8,7 @@ import {
   findSheet,
   findTable,
   key,
+  liveSheets,
   memo,
   parseLocal,
   type Box,
@@ -55,16 +56,16 @@ export class FakeTableCollection extends FakeProxy {
     const st = this.context.state;
     this.context.enqueue(() => {
       let box: Box;
+      // "If the address does not contain a sheet name, the currently-active sheet is used",
+      // on a worksheet's collection too (TableCollection.add, @types/office-js, ExcelApi 1.1).
       if (typeof address === "string") {
         let sheet: SheetState;
         if (address.includes("!")) {
           const sheetName = address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
           sheet = findSheet(st, sheetName, true)!;
-        } else if (this.sheet) sheet = this.sheet._sheet();
-        else throw new FakeOfficeError("InvalidArgument", "table address needs a sheet");
+        } else sheet = st.activeSheet && !st.activeSheet.deleted ? st.activeSheet : liveSheets(st)[0];
         box = { sheet, ...parseLocal(address) };
       } else box = address._box();
-      if (this.sheet && box.sheet !== this.sheet._sheet()) throw new FakeOfficeError("InvalidArgument", "range on another sheet");
       if (!hasHeaders) throw new FakeOfficeError("NotImplemented", "fake tables need headers");
       if (box.r1 <= box.r0) throw new FakeOfficeError("InvalidArgument", "a table needs a header row and at least one data row");
       for (const t of st.tables) {
@@ -97,6 +98,7 @@ export class FakeTable extends FakeProxy {
   private _resolve: () => TableState | undefined;
   columns: FakeTableColumnCollection;
   rows: FakeTableRowCollection;
+  autoFilter: FakeAutoFilter;
   worksheet: SheetHandle;
   constructor(ctx: Ctx, resolve: () => TableState | undefined, nullable = false) {
     super(ctx);
@@ -105,6 +107,7 @@ export class FakeTable extends FakeProxy {
     if (nullable) ctx.nullables.push(this);
     this.columns = new FakeTableColumnCollection(ctx, this);
     this.rows = new FakeTableRowCollection(ctx, this);
+    this.autoFilter = new FakeAutoFilter(ctx, this);
     this.worksheet = ctx.makeWorksheet(() => this._table().sheet);
   }
   _table(): TableState {
@@ -319,6 +322,9 @@ export class FakeTableRowCollection extends FakeProxy {
           const body = t.r1 - t.r0 - (t.totals ? 1 : 0);
           if (index < 0 || index >= body) throw new FakeOfficeError("InvalidArgument", `no table row ${index}`);
           if (body === 1) throw new FakeOfficeError("InvalidOperation", "a table keeps one data row");
+          // office-js #994: TableRow.delete does not work while a filter applies to the table
+          // (Excel: "Can't move cells in a filtered range or table").
+          if (t.filtered) throw new FakeOfficeError("InvalidOperation", "This operation is not allowed: the table is filtered.");
           shiftTableColumns(this.context.state, t, t.r0 + 1 + index, -1);
           t.r1 -= 1;
         }),
@@ -352,3 +358,28 @@ export function shiftTableColumns(st: WorkbookState, t: TableState, from: number
   }
 }
 
+
+/** Table.autoFilter (ExcelApi 1.9): whether a filter hides rows. */
+class FakeAutoFilter extends FakeProxy {
+  constructor(
+    ctx: Ctx,
+    private table: FakeTable,
+  ) {
+    super(ctx);
+  }
+  protected _scalarProps() {
+    return ["enabled", "isDataFiltered"];
+  }
+  protected _read(prop: string): unknown {
+    const t = this.table._state();
+    if (prop === "enabled") return true;
+    if (prop === "isDataFiltered") return !!t.filtered;
+    throw new FakeOfficeError("InvalidArgument", `unknown autoFilter property ${prop}`);
+  }
+  get isDataFiltered(): boolean {
+    return this._get("isDataFiltered");
+  }
+  clearCriteria() {
+    this.context.enqueue(() => void (this.table._state().filtered = false));
+  }
+}

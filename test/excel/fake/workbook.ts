@@ -15,6 +15,10 @@ import {
 } from "./core";
 import { FakeRange } from "./range";
 import { FakeTableCollection } from "./tables";
+import { FakeNamedItemCollection } from "./names";
+import { FakeApplication, FakeSettingCollection } from "./application";
+import { FakeRangeAreas } from "./range-areas";
+import { clearsUndo } from "./undo-stack";
 
 // ---------------------------------------------------------------------------------------
 // Workbook
@@ -23,11 +27,15 @@ export class FakeWorkbook {
   worksheets: FakeWorksheetCollection;
   tables: FakeTableCollection;
   names: FakeNamedItemCollection;
+  application: FakeApplication;
+  settings: FakeSettingCollection;
   constructor(private ctx: Ctx) {
     ctx.makeWorksheet = (resolve) => new FakeWorksheet(ctx, resolve);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeTableCollection(ctx, undefined);
     this.names = new FakeNamedItemCollection(ctx);
+    this.application = new FakeApplication(ctx);
+    this.settings = new FakeSettingCollection(ctx);
   }
   getSelectedRange(): FakeRange {
     const st = this.ctx.state;
@@ -87,6 +95,7 @@ export class FakeWorksheet extends FakeProxy {
   tables: FakeTableCollection;
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void; unfreeze: () => void };
+  protection: { protect: (options?: unknown, password?: string) => void; unprotect: (password?: string) => void };
   constructor(ctx: Ctx, resolve: () => SheetState | undefined, nullable = false) {
     super(ctx);
     this._resolve = memo(resolve);
@@ -94,6 +103,11 @@ export class FakeWorksheet extends FakeProxy {
     if (nullable) ctx.nullables.push(this);
     this.tables = new FakeTableCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
+    // Protection itself is not modelled; what matters here is that it clears the undo stack.
+    this.protection = {
+      protect: () => ctx.enqueue(() => clearsUndo(ctx.state, "WorksheetProtection.protect", ["web", "windows", "mac"])),
+      unprotect: () => ctx.enqueue(() => clearsUndo(ctx.state, "WorksheetProtection.unprotect", ["web", "windows", "mac"])),
+    };
     this.freezePanes = {
       freezeRows: (n: number) => ctx.enqueue(() => (this._sheet().freezeRows = n)),
       unfreeze: () => ctx.enqueue(() => (this._sheet().freezeRows = 0)),
@@ -137,6 +151,7 @@ export class FakeWorksheet extends FakeProxy {
   }
   set name(v: string) {
     this._set("name", v, () => {
+      clearsUndo(this.context.state, "Worksheet.name", ["windows", "mac"]);
       const s = this._sheet();
       if (liveSheets(this.context.state).some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
         throw new FakeOfficeError("ItemAlreadyExists", `sheet ${v}`);
@@ -148,6 +163,7 @@ export class FakeWorksheet extends FakeProxy {
   }
   set visibility(v: string) {
     this._set("visibility", v, () => {
+      clearsUndo(this.context.state, "Worksheet.visibility", ["windows", "mac"]);
       const s = this._sheet();
       if (v !== "Visible" && liveSheets(this.context.state).filter((x) => x.visibility === "Visible" && x !== s).length === 0)
         throw new FakeOfficeError("InvalidOperation", "cannot hide the last visible sheet");
@@ -159,6 +175,7 @@ export class FakeWorksheet extends FakeProxy {
   }
   set position(v: number) {
     this._set("position", v, () => {
+      clearsUndo(this.context.state, "Worksheet.position", ["windows", "mac"]);
       const s = this._sheet();
       const list = liveSheets(this.context.state).filter((x) => x !== s);
       list.splice(Math.max(0, Math.min(v, list.length)), 0, s);
@@ -170,6 +187,7 @@ export class FakeWorksheet extends FakeProxy {
   }
   delete() {
     this.context.enqueue(() => {
+      clearsUndo(this.context.state, "Worksheet.delete", ["web", "windows", "mac"]);
       const s = this._sheet();
       const st = this.context.state;
       if (liveSheets(st).filter((x) => x !== s && x.visibility === "Visible").length === 0)
@@ -190,6 +208,10 @@ export class FakeWorksheet extends FakeProxy {
       return { sheet: s, ...parseLocal(address) };
     });
   }
+  /** Several areas of this sheet, comma-separated (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => this._sheet(), address);
+  }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this._sheet(), r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 }));
   }
@@ -206,55 +228,7 @@ export class FakeWorksheet extends FakeProxy {
 
 
 // ---------------------------------------------------------------------------------------
-// Names and charts
-
-export class FakeNamedItemCollection extends FakeProxy {
-  private _items: Array<{ name: string; formula: string; comment?: string; delete(): void }> | undefined;
-  protected _scalarProps() {
-    return ["items/name"];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
-  protected override _loadPath() {
-    this._items = this.context.state.names.map((n) => ({
-      name: n.name,
-      formula: n.formula,
-      comment: n.comment,
-      delete: () => this.getItemOrNullObject(n.name).delete(),
-    }));
-  }
-  get items() {
-    if (!this._items) throw new FakeOfficeError("PropertyNotLoaded", "items");
-    return this._items;
-  }
-  add(name: string, reference: string | FakeRange, comment?: string) {
-    this.context.enqueue(() => {
-      const st = this.context.state;
-      if (st.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-        throw new FakeOfficeError("ItemAlreadyExists", `name ${name}`);
-      if (st.tables.some((t) => !t.deleted && t.name.toLowerCase() === name.toLowerCase()))
-        throw new FakeOfficeError("ItemAlreadyExists", `table ${name}`);
-      const formula = typeof reference === "string" ? reference : "=" + boxAddress(reference._box());
-      st.names.push({ name, formula, comment, visible: true });
-    }, name.length + (typeof reference === "string" ? reference.length : 32));
-  }
-  addFormulaLocal(name: string, formula: string, comment?: string) {
-    this.add(name, formula, comment);
-  }
-  getItemOrNullObject(name: string) {
-    const ctx = this.context;
-    const find = () => ctx.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
-    return {
-      delete: () =>
-        ctx.enqueue(() => {
-          const n = find();
-          if (!n) throw new FakeOfficeError("InvalidOperation", "the name is a null object");
-          ctx.state.names = ctx.state.names.filter((x) => x !== n);
-        }),
-    };
-  }
-}
+// Charts
 
 export class FakeChartCollection {
   constructor(
