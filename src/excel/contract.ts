@@ -70,9 +70,33 @@ export interface PlanWorkbookOptions {
   chunkCells?: number;
   /** Estimated bytes per sync before the writes are flushed in several syncs (default 4 MB). */
   maxPayloadBytes?: number;
+  /** Estimated response bytes per sync when reading tables in blocks (default 4 MB). */
+  maxResponseBytes?: number;
   /** Header language of written tables (default "ko"). */
   headerLanguage?: "ko" | "en";
   /** Overrides the LAMBDA-support check (tests). */
   lambdaSupported?: () => boolean;
 }
 
+
+/** PlanWorkbookOptions with the defaults applied, as the operations use them. */
+export interface Limits {
+  chunkCells: number;
+  maxPayloadBytes: number;
+  maxResponseBytes: number;
+  lang: "ko" | "en";
+}
+
+/**
+ * An expected user error (a filtered table, a workbook Excel changed under us): a clear
+ * message in both languages, so that it never looks like a bug.
+ */
+export class JobplanError extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: { ko: string; en: string },
+  ) {
+    super(text.en);
+    this.name = "JobplanError";
+  }
+}

@@ -18,6 +18,7 @@ import type {
   ExcelRun,
   InsertResult,
   InsertTemplateOptions,
+  Limits,
   PlanWorkbookOps,
   PlanWorkbookOptions,
   ProgressCallback,
@@ -34,7 +35,7 @@ import { lambdaNames, lambdaSupport, NO_LAMBDA_MESSAGE } from "../functions/lamb
 import { renderWorkbook, type RenderOutcome } from "./render";
 import { emptyState } from "./state";
 import { validateWorkbook } from "./validate";
-import { regenerateWorkbook, undoRegeneration, type WriteLimits } from "./regenerate";
+import { regenerateWorkbook, undoRegeneration } from "./regenerate";
 
 type LambdaCheck = { supported: boolean; message: { ko: string; en: string } | null };
 
@@ -54,10 +55,11 @@ function defaultLambdaCheck(): LambdaCheck {
   }
 }
 
-function limitsOf(options: PlanWorkbookOptions): WriteLimits {
+function limitsOf(options: PlanWorkbookOptions): Limits {
   return {
     chunkCells: options.chunkCells ?? 5000,
     maxPayloadBytes: options.maxPayloadBytes ?? 4 * 1024 * 1024,
+    maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
     lang: options.headerLanguage ?? "ko",
   };
 }

@@ -12,20 +12,15 @@
  * they still hold what it wrote) + one write.
  */
 import { a1 } from "../core/a1";
-import { readPlanFromTables, regenerateFormulas } from "../workbook/index";
+import { readPlanFromTables, regenerateFormulas, type ReadResult } from "../workbook/index";
 import { planSummaryRows, rowBeforeGrowth, type SummaryRowPlan } from "../workbook/summary-rows";
-import type { RegenerateResult } from "./contract";
+import { JobplanError, type Limits, type RegenerateResult } from "./contract";
 import { canonicalFormula, cellAt, copiesVerbatim, encodeCell, hashText, key, restoreContent, type WriteValue } from "./cells";
-import { queueRowDeletes, queueRowInserts, recordsAfterGrowth, recordsBeforeGrowth, rowsStillThere, undoRowsOf } from "./grow-rows";
-import { readWorkbook, type WorkbookRead } from "./read-workbook";
+import { queueRowDeletes, queueRowInserts, recordsAfterGrowth, recordsBeforeGrowth, rowsStillThere, undoRowsOf, type UndoRows } from "./grow-rows";
+import { readFormulas, readWorkbook, type FormulaColumn, type WorkbookRead } from "./read-workbook";
 import { writeState, type UndoCell } from "./state";
 import { writeCells, Writer, type ColumnFormula } from "./writer";
 
-export interface WriteLimits {
-  chunkCells: number;
-  maxPayloadBytes: number;
-  lang: "ko" | "en";
-}
 
 type CellWrite = { sheet: string; cell: string; content: WriteValue };
 
@@ -132,11 +127,34 @@ function planChanges(read: WorkbookRead, rows: SummaryRowPlan, lang: "ko" | "en"
   return out;
 }
 
-export async function regenerateWorkbook(context: Excel.RequestContext, limits: WriteLimits, force: boolean): Promise<RegenerateResult> {
-  const read = await readWorkbook(context, { formulas: true, tables: true });
+/** The generated columns of the tables as read (before any row goes in), totals row included. */
+function generatedColumns(located: ReadResult): FormulaColumn[] {
+  const out: FormulaColumn[] = [];
+  for (const t of Object.values(located.tables)) {
+    if (!t) continue;
+    const { origin, values, sheet } = t.input;
+    const cols = t.columns
+      .filter((c) => c.generated && t.index[c.key] !== undefined)
+      .map((c) => origin.col + t.index[c.key])
+      .sort((a, b) => a - b);
+    // Adjacent generated columns are read as one block.
+    for (const col of cols) {
+      const last = out[out.length - 1];
+      if (last && last.sheet === sheet && last.row === origin.row + 1 && last.col + (last.cols ?? 1) === col) last.cols = (last.cols ?? 1) + 1;
+      else out.push({ sheet, col, cols: 1, row: origin.row + 1, rows: values.length - 1 });
+    }
+  }
+  return out;
+}
+
+export async function regenerateWorkbook(context: Excel.RequestContext, limits: Limits, force: boolean): Promise<RegenerateResult> {
+  const read = await readWorkbook(context, limits);
+  const located = readPlanFromTables(read.inputs);
+  // Formulas only where jobplan generates them: the rest of the tables is values.
+  await readFormulas(context, read, generatedColumns(located), limits);
   // Summary rows for tasks / strategies TaskPlans has and the summaries lack: the
   // formulas are those of the workbook with the rows in, at the addresses they will have.
-  const rows = planSummaryRows(readPlanFromTables(read.inputs));
+  const rows = planSummaryRows(located);
   const plan = planChanges(read, rows, limits.lang);
   if (plan.edited.length && !force) return { status: "confirm-needed", editedCells: plan.edited };
   const state = read.state;
@@ -148,18 +166,29 @@ export async function regenerateWorkbook(context: Excel.RequestContext, limits: 
   state.undo = { cells: plan.undoCells, empty: plan.undoEmpty, generated: state.generated, rows: undoRows };
   state.generated = plan.generated;
   if (undoRows.length) state.highlights = recordsAfterGrowth(state.highlights, { tables: undoRows });
-  await writer.add(writeState(context, state, read.hasState));
+  await writer.add(writeState(context, state, read.store));
   await writer.flush();
   return { status: "done", changedCells: plan.changed, addedRows: rows.added };
 }
 
-export async function undoRegeneration(context: Excel.RequestContext, limits: WriteLimits): Promise<boolean> {
-  const read = await readWorkbook(context, { formulas: false, tables: true });
+/** Rows of a filtered table cannot be deleted (office-js #994): say so before writing anything. */
+function refuseFiltered(read: WorkbookRead, rows: readonly UndoRows[]): void {
+  const filtered = [...new Set(rows.filter((u) => read.filtered.has(u.table)).map((u) => u.table))];
+  if (!filtered.length) return;
+  throw new JobplanError("filtered-table", {
+    ko: `표 ${filtered.join(", ")}에 필터가 적용되어 있어 다시 만들기로 추가한 행을 지울 수 없습니다. 필터를 해제(데이터 › 지우기)한 뒤 되돌리기를 다시 누르세요. 아무것도 바꾸지 않았습니다.`,
+    en: `Table ${filtered.join(", ")} is filtered, and Excel cannot delete rows of a filtered table. Clear the filter (Data › Clear) and undo again. Nothing was changed.`,
+  });
+}
+
+export async function undoRegeneration(context: Excel.RequestContext, limits: Limits): Promise<boolean> {
+  const read = await readWorkbook(context, limits);
   const state = read.state;
-  if (!read.hasState || !state.undo) return false;
+  if (!state.undo) return false;
   const rows = state.undo.rows ?? [];
   // Rows sorted or moved since: deleting by index would delete someone's row.
   if (rows.length && !rowsStillThere(rows, read.inputs)) return false;
+  refuseFiltered(read, rows);
   const writer = new Writer(context, limits.maxPayloadBytes);
   const empty = (state.undo.empty ?? []).map((k): CellWrite => {
     const bang = k.lastIndexOf("!");
@@ -171,7 +200,7 @@ export async function undoRegeneration(context: Excel.RequestContext, limits: Wr
   if (rows.length) state.highlights = recordsBeforeGrowth(state.highlights, { tables: rows });
   state.generated = state.undo.generated;
   state.undo = null;
-  await writer.add(writeState(context, state, true));
+  await writer.add(writeState(context, state, read.store));
   await writer.flush();
   return true;
 }

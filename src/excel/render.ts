@@ -230,7 +230,7 @@ export async function renderWorkbook(
   state.generated = generated;
   state.highlights = [];
   state.undo = null;
-  await writer.add(writeState(context, state, hasState));
+  await writer.add(writeState(context, state, hasState ? "sheet" : "new-sheet"));
   added[0]?.activate();
   await writer.flush();
   return {

@@ -11,12 +11,12 @@ import type { Finding } from "../core/findings";
 import { checkPlan } from "../core/validate";
 import { buildWorkbookSpec, findingsRows, readPlanFromTables, TABLE_NAMES, type InputTable } from "../workbook/index";
 import type { CellSpec, SheetSpec } from "../workbook/workbook-model";
-import type { ProgressCallback } from "./contract";
+import type { Limits, ProgressCallback } from "./contract";
 import { encodeCell, key, rangeA1 } from "./cells";
 import { readWorkbook } from "./read-workbook";
 import { numberFormatOf, renderSheet } from "./render";
 import { writeState, type CellRecord } from "./state";
-import { REQUEST_BYTES, writeBlock, Writer } from "./writer";
+import { REQUEST_BYTES, textBytes, writeBlock, Writer } from "./writer";
 
 export const HIGHLIGHT_FILL: Record<Finding["severity"], string> = {
   error: "#FFC7CE",
@@ -26,11 +26,6 @@ export const HIGHLIGHT_FILL: Record<Finding["severity"], string> = {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
-export interface ValidateLimits {
-  chunkCells: number;
-  maxPayloadBytes: number;
-  lang: "ko" | "en";
-}
 
 /** A worksheet proxy per name, made once per batch. */
 function sheetCache(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
@@ -50,7 +45,7 @@ async function writeFindingsTable(
   existing: InputTable | undefined,
   findings: Finding[],
   spec: SheetSpec,
-  limits: ValidateLimits,
+  limits: Limits,
 ): Promise<void> {
   const rows = findingsRows(findings, limits.lang);
   if (!existing) {
@@ -85,9 +80,68 @@ function worstByCell(findings: Finding[], existingSheets: Set<string>, skipSheet
   return worst;
 }
 
-export async function validateWorkbook(context: Excel.RequestContext, limits: ValidateLimits, onProgress?: ProgressCallback): Promise<Finding[]> {
+/**
+ * Comma-separated address lists of at most MAX_ADDRESS_CHARS characters: one getRanges call
+ * each (ExcelApi 1.9). Excel rejects longer address strings (office-js #5198; the limit is
+ * 8,192 characters).
+ */
+export function addressLists(cells: readonly string[], max = MAX_ADDRESS_CHARS): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const c of cells) {
+    if (cur && cur.length + 1 + c.length > max) {
+      out.push(cur);
+      cur = "";
+    }
+    cur = cur ? `${cur},${c}` : c;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export const MAX_ADDRESS_CHARS = 8192;
+
+/** Cells grouped by sheet (and a key such as the colour), in a stable order. */
+function groupCells<K extends string>(records: Array<{ sheet: string; cell: string; key: K }>): Map<string, Map<K, string[]>> {
+  const out = new Map<string, Map<K, string[]>>();
+  for (const r of records) {
+    const bySheet = out.get(r.sheet) ?? new Map<K, string[]>();
+    const list = bySheet.get(r.key) ?? [];
+    list.push(r.cell);
+    bySheet.set(r.key, list);
+    out.set(r.sheet, bySheet);
+  }
+  return out;
+}
+
+/** Clears jobplan's previous highlights: one getRanges per sheet (and address list). */
+async function clearHighlights(writer: Writer, sheetOf: (name: string) => Excel.Worksheet, old: readonly CellRecord[], existing: Set<string>): Promise<void> {
+  const groups = groupCells(old.filter((h) => existing.has(h.sheet)).map((h) => ({ ...h, key: "clear" as const })));
+  for (const [sheet, byKey] of groups)
+    for (const list of addressLists(byKey.get("clear") ?? [])) {
+      sheetOf(sheet).getRanges(list).format.fill.clear();
+      await writer.add(REQUEST_BYTES.fillClear + textBytes(list));
+    }
+}
+
+/** Fills the cells findings point at, by worst severity: one getRanges per sheet and colour. */
+async function highlight(writer: Writer, sheetOf: (name: string) => Excel.Worksheet, worst: Map<string, Finding["severity"]>): Promise<CellRecord[]> {
+  const records = [...worst].map(([k, severity]) => {
+    const bang = k.lastIndexOf("!");
+    return { sheet: k.slice(0, bang), cell: k.slice(bang + 1), key: severity };
+  });
+  for (const [sheet, bySeverity] of groupCells(records))
+    for (const [severity, cells] of bySeverity)
+      for (const list of addressLists(cells)) {
+        sheetOf(sheet).getRanges(list).format.fill.color = HIGHLIGHT_FILL[severity];
+        await writer.add(REQUEST_BYTES.fillColor + textBytes(list));
+      }
+  return records.map(({ sheet, cell }) => ({ sheet, cell }));
+}
+
+export async function validateWorkbook(context: Excel.RequestContext, limits: Limits, onProgress?: ProgressCallback): Promise<Finding[]> {
   onProgress?.({ step: "read", fraction: 0.1 });
-  const read = await readWorkbook(context, { formulas: false, tables: true });
+  const read = await readWorkbook(context, limits);
   onProgress?.({ step: "compute", fraction: 0.4 });
   const result = readPlanFromTables(read.inputs);
   const findings = [...result.findings, ...checkPlan(result.plan)];
@@ -98,27 +152,14 @@ export async function validateWorkbook(context: Excel.RequestContext, limits: Va
   const sheetOf = sheetCache(context);
   const existingSheets = new Set(read.inputs.map((t) => t.sheet));
   // 1. Clear jobplan's previous highlights (only cells jobplan filled itself).
-  for (const h of state.highlights) {
-    if (!existingSheets.has(h.sheet)) continue;
-    sheetOf(h.sheet).getRange(h.cell).format.fill.clear();
-    await writer.add(REQUEST_BYTES.fillClear);
-  }
+  await clearHighlights(writer, sheetOf, state.highlights, existingSheets);
   // 2. The findings table.
   const spec = buildWorkbookSpec(undefined, findings, { lang: limits.lang }).sheets.find((s) => s.key === "findings")!;
   const findingsTable = read.inputs.find((t) => t.name === TABLE_NAMES.findings);
   await writeFindingsTable(context, writer, sheetOf, findingsTable, findings, spec, limits);
   // 3. Highlight the cells findings point at.
-  const highlights: CellRecord[] = [];
-  for (const [k, severity] of worstByCell(findings, existingSheets, spec.name)) {
-    const bang = k.lastIndexOf("!");
-    const sheet = k.slice(0, bang);
-    const cell = k.slice(bang + 1);
-    sheetOf(sheet).getRange(cell).format.fill.color = HIGHLIGHT_FILL[severity];
-    highlights.push({ sheet, cell });
-    await writer.add(REQUEST_BYTES.fillColor);
-  }
-  state.highlights = highlights;
-  await writer.add(writeState(context, state, read.hasState));
+  state.highlights = await highlight(writer, sheetOf, worstByCell(findings, existingSheets, spec.name));
+  await writer.add(writeState(context, state, read.store));
   await writer.flush();
   onProgress?.({ step: "done", fraction: 1 });
   return findings;

@@ -102,6 +102,8 @@ export interface FakeExcel {
   /** Estimated bytes of the last / largest request. */
   lastRequestBytes(): number;
   maxRequestBytes(): number;
+  /** Estimated bytes of the largest response (JSON of what was loaded). */
+  maxResponseBytes(): number;
   sheet(name: string): FakeSheetView;
   sheetNames(opts?: { includeHidden?: boolean }): string[];
   tableNames(): string[];
@@ -152,6 +154,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     lastRequestBytes: 0,
     lastResponseBytes: 0,
     maxRequestBytes: 0,
+    maxResponseBytes: 0,
     evaluate: options.evaluate,
     log: [],
     calculatedColumns: options.calculatedColumns ?? true,
@@ -291,9 +294,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     resetSyncCount: () => {
       state.syncs = 0;
       state.maxRequestBytes = 0;
+      state.maxResponseBytes = 0;
     },
     lastRequestBytes: () => state.lastRequestBytes,
     maxRequestBytes: () => state.maxRequestBytes,
+    maxResponseBytes: () => state.maxResponseBytes,
     sheet: view,
     sheetNames: (opts) =>
       liveSheets(state)

@@ -160,6 +160,7 @@ export interface WorkbookState {
   lastRequestBytes: number;
   lastResponseBytes: number;
   maxRequestBytes: number;
+  maxResponseBytes: number;
   evaluate?: Evaluate;
   log: string[];
   /** Excel's AutoCorrect "Fill formulas in tables to create calculated columns" (default on). */
@@ -264,6 +265,7 @@ export class Ctx {
     for (const op of ops) op();
     for (const p of this.nullables.splice(0)) p._settleNull();
     s.lastResponseBytes = this.responseBytes;
+    s.maxResponseBytes = Math.max(s.maxResponseBytes, this.responseBytes);
     if (this.responseBytes > s.payloadLimitBytes) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `response of ~${this.responseBytes} bytes`);
     }
