@@ -33,6 +33,7 @@ import { importPlanText } from "../import/index";
 import { buildWorkbookSpec } from "../workbook/index";
 import { lambdaNames, lambdaSupport, NO_LAMBDA_MESSAGE } from "../functions/lambda-names";
 import { renderWorkbook, type RenderOutcome } from "./render";
+import { FROZEN_NAMES_MESSAGE } from "./names";
 import { emptyState } from "./state";
 import { validateWorkbook } from "./validate";
 import { regenerateWorkbook, undoRegeneration } from "./regenerate";
@@ -98,8 +99,10 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
     plan.year = opts.year;
     plan.settings = { sources: parseSourceList(opts.sources), roundingMode: opts.roundingMode };
     const { outcome, lambda } = await renderPlan(plan, []);
-    const result: InsertResult = { sheets: outcome.sheets, tables: outcome.tables, names: outcome.names, lambdaNames: lambda.supported };
-    if (lambda.message) result.message = lambda.message;
+    const frozen = outcome.frozenNames.length > 0;
+    const result: InsertResult = { sheets: outcome.sheets, tables: outcome.tables, names: outcome.names, lambdaNames: lambda.supported && !frozen };
+    if (frozen) result.message = FROZEN_NAMES_MESSAGE;
+    else if (lambda.message) result.message = lambda.message;
     return result;
   }
 

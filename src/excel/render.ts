@@ -10,6 +10,7 @@ import type { PlanWorkbookOptions } from "./contract";
 import { argbToHex, canonicalFormula, copiesVerbatim, encodeCell, hashText, rangeA1, type WriteValue } from "./cells";
 import { STATE_SHEET, writeState, type JobplanState } from "./state";
 import { approxBytes, REQUEST_BYTES, textBytes, writeBlock, Writer } from "./writer";
+import { addNames, frozenNames } from "./names";
 
 export const VALIDATION_ROWS = 1000;
 export const CHART_NAME = "jobplan 분야별 예산";
@@ -165,6 +166,8 @@ export interface RenderOutcome {
   sheets: string[];
   tables: string[];
   names: string[];
+  /** Names removed again because Excel froze their table references (names.ts). */
+  frozenNames: string[];
   generated: Record<string, string>;
 }
 
@@ -223,21 +226,26 @@ export async function renderWorkbook(
       await writer.add(REQUEST_BYTES.chart);
     }
   }
-  for (const nm of newNames) {
-    wb.names.add(nm.name, nm.formula, nm.comment);
-    await writer.add(REQUEST_BYTES.nameAdd + textBytes(nm.name) + textBytes(nm.formula) + textBytes(nm.comment ?? ""));
-  }
+  const addedNames = await addNames(context, writer, newNames);
   state.generated = generated;
   state.highlights = [];
   state.undo = null;
   await writer.add(writeState(context, state, hasState ? "sheet" : "new-sheet"));
   added[0]?.activate();
   await writer.flush();
+  // Names whose table references Excel froze to fixed ranges (office-js #740) go again.
+  const frozen = frozenNames(addedNames);
+  if (frozen.length) {
+    for (const f of frozen) f.item.delete();
+    await writer.flush();
+  }
+  const gone = new Set(frozen.map((f) => f.name.name));
   return {
     outcome: {
       sheets: spec.sheets.map((s) => s.name),
       tables: spec.sheets.flatMap((s) => s.tables.map((t) => t.name)),
-      names: newNames.map((x) => x.name),
+      names: newNames.map((x) => x.name).filter((x) => !gone.has(x)),
+      frozenNames: [...gone],
       generated,
     },
     writer,

@@ -16,7 +16,7 @@ import { encodeCell, key, rangeA1 } from "./cells";
 import { readWorkbook } from "./read-workbook";
 import { numberFormatOf, renderSheet } from "./render";
 import { writeState, type CellRecord } from "./state";
-import { REQUEST_BYTES, textBytes, writeBlock, Writer } from "./writer";
+import { REQUEST_BYTES, sheetCache, textBytes, writeBlock, Writer } from "./writer";
 
 export const HIGHLIGHT_FILL: Record<Finding["severity"], string> = {
   error: "#FFC7CE",
@@ -26,16 +26,6 @@ export const HIGHLIGHT_FILL: Record<Finding["severity"], string> = {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
-
-/** A worksheet proxy per name, made once per batch. */
-function sheetCache(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
-  const cache = new Map<string, Excel.Worksheet>();
-  return (name) => {
-    let ws = cache.get(name);
-    if (!ws) cache.set(name, (ws = context.workbook.worksheets.getItem(name)));
-    return ws;
-  };
-}
 
 /** The findings table rewritten in place (resized to the findings), or its sheet added. */
 async function writeFindingsTable(
@@ -115,7 +105,7 @@ function groupCells<K extends string>(records: Array<{ sheet: string; cell: stri
 }
 
 /** Clears jobplan's previous highlights: one getRanges per sheet (and address list). */
-async function clearHighlights(writer: Writer, sheetOf: (name: string) => Excel.Worksheet, old: readonly CellRecord[], existing: Set<string>): Promise<void> {
+export async function clearHighlights(writer: Writer, sheetOf: (name: string) => Excel.Worksheet, old: readonly CellRecord[], existing: Set<string>): Promise<void> {
   const groups = groupCells(old.filter((h) => existing.has(h.sheet)).map((h) => ({ ...h, key: "clear" as const })));
   for (const [sheet, byKey] of groups)
     for (const list of addressLists(byKey.get("clear") ?? [])) {
@@ -125,7 +115,7 @@ async function clearHighlights(writer: Writer, sheetOf: (name: string) => Excel.
 }
 
 /** Fills the cells findings point at, by worst severity: one getRanges per sheet and colour. */
-async function highlight(writer: Writer, sheetOf: (name: string) => Excel.Worksheet, worst: Map<string, Finding["severity"]>): Promise<CellRecord[]> {
+export async function highlight(writer: Writer, sheetOf: (name: string) => Excel.Worksheet, worst: Map<string, Finding["severity"]>): Promise<CellRecord[]> {
   const records = [...worst].map(([k, severity]) => {
     const bang = k.lastIndexOf("!");
     return { sheet: k.slice(0, bang), cell: k.slice(bang + 1), key: severity };

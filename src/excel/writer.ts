@@ -12,16 +12,18 @@ import { cellAt, copiesVerbatim, rangeA1, type WriteValue } from "./cells";
  * counted with `textBytes` / `approxBytes`.
  */
 export const REQUEST_BYTES = {
+  /** Every sync: the request envelope and the root objects (workbook, a worksheet). */
+  batch: 500,
   /** getRange(address) + one property set (formulas, values). */
-  rangeWrite: 320,
+  rangeWrite: 340,
   /** A second property on the same range (numberFormat beside formulas). */
   secondProperty: 130,
   /** getRange(address) + a method without data (clear, select). */
   rangeOp: 330,
-  /** getRange(address).format.fill.color = ... */
-  fillColor: 620,
-  /** getRange(address).format.fill.clear() */
-  fillClear: 610,
+  /** getRange(address).format.fill.color = ... (or getRanges(addresses), addresses on top) */
+  fillColor: 700,
+  /** getRange(address).format.fill.clear() (or getRanges) */
+  fillClear: 690,
   /** rows.add(index) on a collection already in the batch. */
   rowAdd: 220,
   /** rows.getItemAt(index).delete() */
@@ -45,6 +47,8 @@ export const REQUEST_BYTES = {
 export class Writer {
   private bytes = 0;
   syncs = 0;
+  /** Estimated request bytes of everything queued through this writer. */
+  total = 0;
   constructor(
     private context: Excel.RequestContext,
     private maxBytes: number,
@@ -56,7 +60,12 @@ export class Writer {
       this.syncs++;
       this.bytes = 0;
     }
+    if (this.bytes === 0) {
+      this.bytes = REQUEST_BYTES.batch;
+      this.total += REQUEST_BYTES.batch;
+    }
     this.bytes += bytes;
+    this.total += bytes;
   }
   async flush(): Promise<void> {
     await this.context.sync();
@@ -65,7 +74,7 @@ export class Writer {
   }
 }
 
-/** UTF-8 length of a string (what the request carries), plus JSON quoting. */
+/** UTF-8 length of a string as JSON (quotes and escapes), plus a separator. */
 export function textBytes(s: string): number {
   let n = 3;
   for (let i = 0; i < s.length; i++) {
@@ -75,9 +84,13 @@ export function textBytes(s: string): number {
   return n;
 }
 
+/** UTF-8 bytes of a 2-D array as JSON, as the request carries it. */
 export function approxBytes(rows: unknown[][]): number {
-  let n = 2;
-  for (const r of rows) for (const v of r) n += typeof v === "string" ? textBytes(v) : String(v).length + 1;
+  let n = 2 + Math.max(0, rows.length - 1);
+  for (const r of rows) {
+    n += 2 + Math.max(0, r.length - 1);
+    for (const v of r) n += typeof v === "string" ? textBytes(v) - 1 : String(v).length;
+  }
   return n;
 }
 
@@ -152,7 +165,8 @@ export async function writeColumnFormulas(context: Excel.RequestContext, writer:
   }
 }
 
-function sheetCache(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+/** A worksheet proxy per name, made once per batch. */
+export function sheetCache(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
   const sheets = new Map<string, Excel.Worksheet>();
   return (name) => {
     let ws = sheets.get(name);

@@ -42,7 +42,7 @@ function bodyBytes(request: RecordedRequest): number {
  * Queues `batch` on a real RequestContext, syncs once and returns the request bytes of that
  * sync (0 when nothing was queued).
  */
-export async function measureRequest(batch: (context: Excel.RequestContext) => void): Promise<number> {
+export async function measureRequest(batch: (context: Excel.RequestContext) => void | Promise<void>): Promise<number> {
   const Excel = load();
   const context = new Excel.RequestContext();
   let bytes = 0;
@@ -52,7 +52,7 @@ export async function measureRequest(batch: (context: Excel.RequestContext) => v
       return Promise.resolve({ ErrorCode: "RecordedOnly", ErrorMessage: "recorded, not sent", Headers: {}, Body: null });
     },
   };
-  batch(context);
+  await batch(context);
   await context.sync().catch(() => undefined);
   return bytes;
 }

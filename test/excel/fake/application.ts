@@ -11,7 +11,7 @@
  * Settings (SettingCollection, ExcelApi 1.4): key/value pairs saved in the document; not in
  * the list of APIs that clear the undo stack.
  */
-import { Ctx, FakeOfficeError, FakeProxy, key, type FakeValue, type WorkbookState } from "./core";
+import { Ctx, estimateBytes, FakeOfficeError, FakeProxy, key, REQUEST_COST, type FakeValue, type WorkbookState } from "./core";
 
 /** Current value of a formula cell (the evaluate hook; "" without one). */
 export function evaluateCell(st: WorkbookState, sheetName: string, r: number, c: number, formula: string): FakeValue {
@@ -127,7 +127,7 @@ export class FakeSettingCollection {
   constructor(private ctx: Ctx) {}
   add(settingKey: string, value: unknown): FakeSetting {
     // A copy, as the value travels through JSON to the document.
-    this.ctx.enqueue(() => this.ctx.state.settings.set(settingKey, JSON.parse(JSON.stringify(value))), 200 + JSON.stringify(value).length);
+    this.ctx.enqueue(() => this.ctx.state.settings.set(settingKey, JSON.parse(JSON.stringify(value))), estimateBytes(settingKey) + estimateBytes(value), REQUEST_COST.add);
     return new FakeSetting(this.ctx, settingKey, false);
   }
   getItemOrNullObject(settingKey: string): FakeSetting {

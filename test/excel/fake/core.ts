@@ -226,6 +226,33 @@ export function coerce(input: unknown, numberFormat: string | undefined): { valu
 
 export type Op = () => void;
 
+/**
+ * Request bytes per call, measured with Microsoft's client (excel-web-16.00.js, loaded in
+ * Node by test/excel/real-client.ts: the bytes one more such call adds to a batch). The
+ * double adds each call's data (JSON) on top; request-bytes.test.ts checks whole batches
+ * against the real client.
+ */
+export const REQUEST_COST = {
+  /** Every sync: the request envelope and the root objects. */
+  batch: 400,
+  /** A range (or other object) fetched and one property set, method called or load queued. */
+  call: 265,
+  /** range.format.fill / .font: two more objects on the path. */
+  format: 525,
+  /** rows.add(index) on a collection already in the batch. */
+  rowAdd: 175,
+  /** rows.getItemAt(i).delete(). */
+  rowDelete: 260,
+  /** names.add, settings.add, worksheets.add. */
+  add: 172,
+  /** worksheet.activate(), freezePanes.freezeRows(n): no new range. */
+  sheetCall: 95,
+  /** range.copyFrom(source): the source range too. */
+  copyFrom: 495,
+  /** A property set on an object created earlier in the batch (format of a conditional format). */
+  followUp: 130,
+} as const;
+
 /** What tables need of a worksheet proxy. */
 export interface SheetHandle {
   _sheet(): SheetState;
@@ -244,15 +271,19 @@ export class Ctx {
   makeWorksheet!: (resolve: () => SheetState | undefined) => SheetHandle;
   trackedObjects = { add: () => undefined, remove: () => undefined };
   constructor(public state: WorkbookState) {}
-  enqueue(op: Op, bytes = 16) {
+  /**
+   * Queues a call: its request bytes are `base` (the call and the object path it needs, as
+   * REQUEST_COST gives them) plus `payload` (its data as JSON).
+   */
+  enqueue(op: Op, payload = 0, base: number = REQUEST_COST.call) {
     this.queue.push(op);
-    this.requestBytes += bytes;
+    this.requestBytes += base + payload;
   }
   async sync(): Promise<void> {
     const s = this.state;
     s.syncs++;
     const ops = this.queue;
-    const req = this.requestBytes;
+    const req = this.queue.length ? REQUEST_COST.batch + this.requestBytes : 0;
     this.queue = [];
     this.requestBytes = 0;
     this.responseBytes = 0;

@@ -9,7 +9,7 @@
  * Setting or passing a comment records NamedItem.comment, which clears the undo stack on
  * the web (undo-stack.ts).
  */
-import { boxAddress, Ctx, FakeOfficeError, FakeProxy, findTable, type NameState, type WorkbookState } from "./core";
+import { boxAddress, Ctx, estimateBytes, FakeOfficeError, FakeProxy, findTable, REQUEST_COST, type NameState, type WorkbookState } from "./core";
 import type { FakeRange } from "./range";
 import { clearsUndo } from "./undo-stack";
 
@@ -104,7 +104,7 @@ export class FakeNamedItemCollection extends FakeProxy {
       if (comment) clearsUndo(st, "NamedItem.comment", ["web"]);
       created = { name, formula, comment, visible: true };
       st.names.push(created);
-    }, 180 + name.length + (typeof reference === "string" ? reference.length : 32) + (comment?.length ?? 0) * 3);
+    }, estimateBytes(name) + estimateBytes(typeof reference === "string" ? reference : "") + estimateBytes(comment ?? ""), REQUEST_COST.add);
     return new FakeNamedItem(this.context, () => created);
   }
   getItemOrNullObject(name: string): FakeNamedItem {

@@ -6,7 +6,7 @@
  * added in office-js-docs-pr #2348 give 8,192 as the limit for getRange and getRanges), so
  * the double refuses an address longer than 8,192 characters.
  */
-import { Ctx, FakeOfficeError, key, parseLocal, type FakeCell, type SheetState } from "./core";
+import { Ctx, estimateBytes, FakeOfficeError, key, parseLocal, REQUEST_COST, type FakeCell, type SheetState } from "./core";
 
 export const MAX_ADDRESS_CHARS = 8192;
 
@@ -32,13 +32,13 @@ export class FakeRangeAreas {
           }
       }
     };
-    const fill = { clear: () => ctx.enqueue(each((c) => delete c.fill), 520 + address.length) } as { color: string; clear: () => void };
+    const fill = { clear: () => ctx.enqueue(each((c) => delete c.fill), estimateBytes(address), REQUEST_COST.format) } as { color: string; clear: () => void };
     Object.defineProperty(fill, "color", {
       get() {
         throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color");
       },
       set(v: string) {
-        ctx.enqueue(each((c) => (c.fill = v)), 530 + address.length);
+        ctx.enqueue(each((c) => (c.fill = v)), estimateBytes(address) + estimateBytes(v), REQUEST_COST.format);
       },
     });
     this.format = { fill };

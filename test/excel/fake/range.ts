@@ -14,6 +14,7 @@ import {
   type FakeCell,
   type FakeConditionalFormat,
   type WorkbookState,
+  REQUEST_COST,
 } from "./core";
 import { shiftFormula, writeWithCalculatedColumns } from "./calculated-columns";
 import { cellValue, evaluateCell } from "./application";
@@ -257,7 +258,7 @@ export class FakeRange extends FakeProxy {
       };
       if (copyType === "Formats") copy();
       else writeWithCalculatedColumns(this.context.state, b, copy);
-    }, 64);
+    }, 0, REQUEST_COST.copyFrom);
   }
   select() {
     this.context.enqueue(() => {
@@ -342,14 +343,14 @@ export class FakeRangeFormat {
         }
     };
     const fill = {
-      clear: () => ctx.enqueue(each((c) => delete c.fill)),
+      clear: () => ctx.enqueue(each((c) => delete c.fill), 0, REQUEST_COST.format),
     } as { color: string; clear: () => void };
     Object.defineProperty(fill, "color", {
       get() {
         throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color (read fills with sheet(name).fill() in tests)");
       },
       set(v: string) {
-        ctx.enqueue(each((c) => (v ? (c.fill = v) : delete c.fill)));
+        ctx.enqueue(each((c) => (v ? (c.fill = v) : delete c.fill)), estimateBytes(v), REQUEST_COST.format);
       },
     });
     this.fill = fill;
@@ -359,7 +360,7 @@ export class FakeRangeFormat {
         throw new FakeOfficeError("PropertyNotLoaded", "format.font.bold");
       },
       set(v: boolean) {
-        ctx.enqueue(each((c) => (c.bold = v)));
+        ctx.enqueue(each((c) => (c.bold = v)), 0, REQUEST_COST.format);
       },
     });
     Object.defineProperty(font, "color", {
@@ -367,7 +368,7 @@ export class FakeRangeFormat {
         throw new FakeOfficeError("PropertyNotLoaded", "format.font.color");
       },
       set(v: string) {
-        ctx.enqueue(each((c) => (c.fontColor = v)));
+        ctx.enqueue(each((c) => (c.fontColor = v)), estimateBytes(v), REQUEST_COST.format);
       },
     });
     this.font = font;
@@ -445,18 +446,18 @@ export class FakeConditionalFormatCollection {
       custom: {
         rule: {
           set formula(f: string) {
-            ctx.enqueue(later((c) => (c.formula = f)), f.length);
+            ctx.enqueue(later((c) => (c.formula = f)), estimateBytes(f), REQUEST_COST.format);
           },
         },
         format: {
           fill: {
             set color(v: string) {
-              ctx.enqueue(later((c) => (c.fill = v)));
+              ctx.enqueue(later((c) => (c.fill = v)), estimateBytes(v), REQUEST_COST.format);
             },
           },
           font: {
             set color(v: string) {
-              ctx.enqueue(later((c) => (c.fontColor = v)));
+              ctx.enqueue(later((c) => (c.fontColor = v)), estimateBytes(v), REQUEST_COST.format);
             },
           },
         },

@@ -17,6 +17,7 @@ import {
   type SheetState,
   type TableState,
   type WorkbookState,
+  REQUEST_COST,
 } from "./core";
 import { FakeRange } from "./range";
 import { fillNewRows, writeWithCalculatedColumns } from "./calculated-columns";
@@ -311,7 +312,7 @@ export class FakeTableRowCollection extends FakeProxy {
       // then take the formulas of the calculated columns.
       writeWithCalculatedColumns(this.context.state, added, write);
       fillNewRows(this.context.state, t, added.r0, added.r1);
-    }, estimateBytes(values ?? []));
+    }, values ? estimateBytes(values) : 0, REQUEST_COST.rowAdd);
   }
   getItemAt(index: number) {
     return {
@@ -327,7 +328,7 @@ export class FakeTableRowCollection extends FakeProxy {
           if (t.filtered) throw new FakeOfficeError("InvalidOperation", "This operation is not allowed: the table is filtered.");
           shiftTableColumns(this.context.state, t, t.r0 + 1 + index, -1);
           t.r1 -= 1;
-        }),
+        }, 0, REQUEST_COST.rowDelete),
     };
   }
 }

@@ -2,6 +2,7 @@
 import {
   boxAddress,
   Ctx,
+  estimateBytes,
   FakeOfficeError,
   FakeProxy,
   findSheet,
@@ -10,6 +11,7 @@ import {
   newSheet,
   parseLocal,
   usedBox,
+  REQUEST_COST,
   type FakeChart,
   type SheetState,
 } from "./core";
@@ -69,9 +71,13 @@ export class FakeWorksheetCollection extends FakeProxy {
   add(name?: string): FakeWorksheet {
     let created: SheetState | undefined;
     const st = this.context.state;
-    this.context.enqueue(() => {
-      created = newSheet(st, name ?? `Sheet${st.nextId}`);
-    });
+    this.context.enqueue(
+      () => {
+        created = newSheet(st, name ?? `Sheet${st.nextId}`);
+      },
+      estimateBytes(name ?? ""),
+      REQUEST_COST.add,
+    );
     return new FakeWorksheet(this.context, () => {
       if (!created) throw new FakeOfficeError("InvalidOperation", "sheet not created");
       return created;
@@ -109,7 +115,7 @@ export class FakeWorksheet extends FakeProxy {
       unprotect: () => ctx.enqueue(() => clearsUndo(ctx.state, "WorksheetProtection.unprotect", ["web", "windows", "mac"])),
     };
     this.freezePanes = {
-      freezeRows: (n: number) => ctx.enqueue(() => (this._sheet().freezeRows = n)),
+      freezeRows: (n: number) => ctx.enqueue(() => (this._sheet().freezeRows = n), 0, REQUEST_COST.sheetCall),
       unfreeze: () => ctx.enqueue(() => (this._sheet().freezeRows = 0)),
     };
   }
@@ -199,7 +205,7 @@ export class FakeWorksheet extends FakeProxy {
     });
   }
   activate() {
-    this.context.enqueue(() => (this.context.state.activeSheet = this._sheet()));
+    this.context.enqueue(() => (this.context.state.activeSheet = this._sheet()), 0, REQUEST_COST.sheetCall);
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
