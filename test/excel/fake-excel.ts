@@ -89,8 +89,10 @@ export interface FakeExcel {
   resetSyncCount(): void;
   /** Calls that cleared the user's undo stack, with where they clear it (fake/undo-stack.ts). */
   undoClearingCalls(): UndoClearingCall[];
-  /** Forgets the calls recorded so far. */
-  resetUndoClearingCalls(): void;
+  /** Formatting calls queued so far, by API ("RangeAreas.format.fill.color" ...), oldest first. */
+  calls(): string[];
+  /** Forgets the calls recorded so far (undo-clearing and formatting). */
+  resetCalls(): void;
   /** Application.calculate calls so far, by type. */
   calculations(): string[];
   /** Test set-up, as the user would in Excel: switching to Manual keeps the values calculated now. */
@@ -283,7 +285,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     syncCount: () => state.syncs,
     autofills: () => state.autofills.map((a) => ({ ...a, cells: [...a.cells], overwrote: [...a.overwrote] })),
     undoClearingCalls: () => state.undoClearing.map((c) => ({ ...c })),
-    resetUndoClearingCalls: () => void (state.undoClearing = []),
+    resetCalls: () => {
+      state.undoClearing = [];
+      state.log = [];
+    },
+    calls: () => [...state.log],
     calculations: () => [...state.calculations],
     setCalculationMode: (mode) => {
       if (mode === "Manual" && state.calculationMode !== "Manual") recalculate(state);

@@ -32,12 +32,18 @@ export class FakeRangeAreas {
           }
       }
     };
-    const fill = { clear: () => ctx.enqueue(each((c) => delete c.fill), estimateBytes(address), REQUEST_COST.format) } as { color: string; clear: () => void };
+    const fill = {
+      clear: () => {
+        ctx.state.log.push("RangeAreas.format.fill.clear");
+        ctx.enqueue(each((c) => delete c.fill), estimateBytes(address), REQUEST_COST.format);
+      },
+    } as { color: string; clear: () => void };
     Object.defineProperty(fill, "color", {
       get() {
         throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color");
       },
       set(v: string) {
+        ctx.state.log.push("RangeAreas.format.fill.color");
         ctx.enqueue(each((c) => (c.fill = v)), estimateBytes(address) + estimateBytes(v), REQUEST_COST.format);
       },
     });

@@ -343,13 +343,17 @@ export class FakeRangeFormat {
         }
     };
     const fill = {
-      clear: () => ctx.enqueue(each((c) => delete c.fill), 0, REQUEST_COST.format),
+      clear: () => {
+        ctx.state.log.push("Range.format.fill.clear");
+        ctx.enqueue(each((c) => delete c.fill), 0, REQUEST_COST.format);
+      },
     } as { color: string; clear: () => void };
     Object.defineProperty(fill, "color", {
       get() {
         throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color (read fills with sheet(name).fill() in tests)");
       },
       set(v: string) {
+        ctx.state.log.push("Range.format.fill.color");
         ctx.enqueue(each((c) => (v ? (c.fill = v) : delete c.fill)), estimateBytes(v), REQUEST_COST.format);
       },
     });
