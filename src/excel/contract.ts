@@ -56,6 +56,29 @@ export type RegenerateResult =
     }
   | { status: "confirm-needed"; editedCells: string[] };
 
+/** Where the add-in runs, for the self-test report (Office.context.diagnostics). */
+export interface SelfTestEnvironment {
+  host: string;
+  platform: string;
+  version: string;
+  /** Office.context.requirements.isSetSupported */
+  isSetSupported: (name: string, version: string) => boolean;
+}
+
+export interface SelfTestStep {
+  name: string;
+  ok: boolean;
+  ms: number;
+  detail: string;
+}
+
+export interface SelfTestReport {
+  ok: boolean;
+  environment: { host: string; platform: string; version: string };
+  apiSets: Record<string, boolean>;
+  steps: SelfTestStep[];
+}
+
 export interface PlanWorkbookOps {
   insertTemplate(opts: InsertTemplateOptions): Promise<InsertResult>;
   importText(text: string, onProgress?: ProgressCallback): Promise<{ findings: Finding[] }>;
@@ -63,6 +86,8 @@ export interface PlanWorkbookOps {
   regenerate(opts?: { force?: boolean }): Promise<RegenerateResult>;
   undoRegeneration(): Promise<boolean>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Runs the self-test on a scratch sheet (self-test.ts); never touches jobplan's sheets. */
+  selfTest(): Promise<SelfTestReport>;
 }
 
 export interface PlanWorkbookOptions {
@@ -76,6 +101,8 @@ export interface PlanWorkbookOptions {
   headerLanguage?: "ko" | "en";
   /** Overrides the LAMBDA-support check (tests). */
   lambdaSupported?: () => boolean;
+  /** Overrides what Office says about host and API sets (tests, the browser harness). */
+  environment?: () => SelfTestEnvironment;
 }
 
 

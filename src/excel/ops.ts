@@ -34,6 +34,7 @@ import { buildWorkbookSpec } from "../workbook/index";
 import { lambdaNames, lambdaSupport, NO_LAMBDA_MESSAGE } from "../functions/lambda-names";
 import { renderWorkbook, type RenderOutcome } from "./render";
 import { FROZEN_NAMES_MESSAGE } from "./names";
+import { officeEnvironment, runSelfTest } from "./self-test";
 import { emptyState } from "./state";
 import { validateWorkbook } from "./validate";
 import { regenerateWorkbook, undoRegeneration } from "./regenerate";
@@ -131,5 +132,7 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
     });
   }
 
-  return { insertTemplate, importText, validate, regenerate, undoRegeneration: undo, selectCell };
+  const selfTest = () => runSelfTest(run, options.environment?.() ?? officeEnvironment());
+
+  return { insertTemplate, importText, validate, regenerate, undoRegeneration: undo, selectCell, selfTest };
 }

@@ -344,7 +344,13 @@ export abstract class FakeProxy {
     else list = (props.select ?? "").split(",");
     list = list.map((p) => p.trim()).filter(Boolean);
     this.context.enqueue(() => {
-      this._assertLive();
+      try {
+        this._assertLive();
+      } catch (err) {
+        // Loading a null object (from *OrNullObject) loads nothing; isNullObject tells.
+        if (this._nullable) return;
+        throw err;
+      }
       for (const p of list) this._loadPath(p);
     });
     return this;

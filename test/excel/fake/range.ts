@@ -320,7 +320,7 @@ export class FakeRange extends FakeProxy {
 }
 
 export class FakeRangeFormat {
-  fill: { color: string; clear: () => void };
+  fill: { color: string; clear: () => void; load: () => unknown };
   font: { bold: boolean; color: string };
   private _range: FakeRange;
   constructor(
@@ -342,15 +342,27 @@ export class FakeRangeFormat {
           fn(cell);
         }
     };
+    let loadedColor: string | null | undefined;
     const fill = {
       clear: () => {
         ctx.state.log.push("Range.format.fill.clear");
         ctx.enqueue(each((c) => delete c.fill), 0, REQUEST_COST.format);
       },
-    } as { color: string; clear: () => void };
+      /** format.fill.load("color"): the colour, null when the cells differ, "#FFFFFF" when unfilled. */
+      load: () => {
+        ctx.enqueue(() => {
+          const b = range._box();
+          const colors = new Set<string>();
+          for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) colors.add(b.sheet.cells.get(key(r, c))?.fill ?? "#FFFFFF");
+          loadedColor = colors.size === 1 ? [...colors][0] : null;
+        });
+        return fill;
+      },
+    } as { color: string; clear: () => void; load: () => unknown };
     Object.defineProperty(fill, "color", {
       get() {
-        throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color (read fills with sheet(name).fill() in tests)");
+        if (loadedColor === undefined) throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color (load it, or read fills with sheet(name).fill() in tests)");
+        return loadedColor;
       },
       set(v: string) {
         ctx.state.log.push("Range.format.fill.color");
