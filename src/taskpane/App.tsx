@@ -3,9 +3,10 @@
  * workbook access goes through PlanWorkbookOps, so the pane runs against the Office.js
  * adapter in Excel and against test doubles in tests and the browser harness.
  */
-import { useCallback, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button, Field, FluentProvider, Textarea, webLightTheme } from "@fluentui/react-components";
-import type { InsertTemplateOptions, PlanWorkbookOps, Progress } from "../excel/contract";
+import type { InsertTemplateOptions, PlanWorkbookOps, Progress, RegenerateResult } from "../excel/contract";
+import { subscribeCommandResults, type CommandResultDetail } from "../commands/command-results";
 import type { Finding } from "../core/findings";
 import { langOf, strings } from "./i18n";
 import type { Lang, Strings } from "./i18n";
@@ -14,6 +15,7 @@ import { FindingList } from "./FindingList";
 import { InsertSection } from "./InsertSection";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { StatusArea } from "./StatusArea";
+import { SelfTestPanel } from "./SelfTestPanel";
 
 type OpName = "insert" | "import" | "validate" | "regenerate" | "undo" | "select";
 
@@ -32,8 +34,10 @@ export function App(props: AppProps) {
   );
 }
 
-function errorText(err: unknown, t: Strings): string {
-  const e = err as { code?: string; message?: string } | undefined;
+function errorText(err: unknown, t: Strings, lang: Lang): string {
+  const e = err as { code?: string; message?: string; text?: { ko?: string; en?: string } } | undefined;
+  // An expected error (JobplanError) carries its message in both languages.
+  if (e?.text?.[lang]) return e.text[lang]!;
   if (e && (e.code === "ItemNotFound" || /ItemNotFound/.test(e.message ?? "")))
     return t.errorNotFound;
   if (e && typeof e.message === "string" && e.message) return e.message;
@@ -41,7 +45,7 @@ function errorText(err: unknown, t: Strings): string {
 }
 
 /** Runs one operation at a time: busy flag, progress, the status line and errors. */
-function useOperations(t: Strings) {
+function useOperations(t: Strings, lang: Lang) {
   const [busy, setBusy] = useState<OpName | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,21 +61,25 @@ function useOperations(t: Strings) {
         setStatus(message ?? "");
       } catch (err) {
         setStatus("");
-        setError(errorText(err, t));
+        setError(errorText(err, t, lang));
       } finally {
         setBusy(null);
         setProgress(null);
       }
     },
-    [t],
+    [t, lang],
   );
-  return { busy, progress, error, status, perform, clearError: () => setError(null) };
+  const fail = (err: unknown) => {
+    setStatus("");
+    setError(errorText(err, t, lang));
+  };
+  return { busy, progress, error, status, perform, clearError: () => setError(null), report: setStatus, fail };
 }
 
 function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }) {
   const styles = useStyles();
   const ids = { insert: useId(), import: useId(), validate: useId(), regenerate: useId() };
-  const { busy, progress, error, status, perform, clearError } = useOperations(t);
+  const { busy, progress, error, status, perform, clearError, report, fail } = useOperations(t, lang);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [confirmCells, setConfirmCells] = useState<string[] | null>(null);
   const [canUndo, setCanUndo] = useState(false);
@@ -100,19 +108,36 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
       return t.validateDone(result.length);
     });
 
-  const onRegenerate = (force: boolean) =>
-    perform("regenerate", async () => {
-      const result = await ops.regenerate(force ? { force: true } : undefined);
-      if (result.status === "confirm-needed") {
-        setConfirmCells(result.editedCells);
-        return "";
-      }
-      setCanUndo(result.changedCells > 0);
-      const added = result.addedRows;
-      // New rows are worth saying: their declared cells wait for the published figures.
-      if (added && added.byTask + added.byStrategy > 0) return `${t.regenerateDone(result.changedCells)} ${t.rowsAdded(added.byTask, added.byStrategy)}`;
-      return t.regenerateDone(result.changedCells);
-    });
+  /** What a regeneration's result means for the pane (from the button or the ribbon). */
+  const regenerated = (result: RegenerateResult): string => {
+    if (result.status === "confirm-needed") {
+      setConfirmCells(result.editedCells);
+      return "";
+    }
+    setCanUndo(result.changedCells > 0);
+    const added = result.addedRows;
+    // New rows are worth saying: their declared cells wait for the published figures.
+    if (added && added.byTask + added.byStrategy > 0) return `${t.regenerateDone(result.changedCells)} ${t.rowsAdded(added.byTask, added.byStrategy)}`;
+    return t.regenerateDone(result.changedCells);
+  };
+
+  const onRegenerate = (force: boolean) => perform("regenerate", async () => regenerated(await ops.regenerate(force ? { force: true } : undefined)));
+
+  // Results of the ribbon's 검증 and 요약 재생성 (kept until the pane has mounted).
+  const fromRibbon = useRef<(d: CommandResultDetail) => void>(() => undefined);
+  fromRibbon.current = (d) => {
+    if (d.error !== undefined) return fail(d.error);
+    if (d.command === "validatePlan" && Array.isArray(d.result)) {
+      setFindings(d.result as Finding[]);
+      return report(t.ribbonValidate(d.result.length));
+    }
+    if (d.command === "regenerateSummary" && d.result) {
+      const r = d.result as RegenerateResult;
+      const message = regenerated(r);
+      report(r.status === "confirm-needed" ? t.ribbonRegenerate : message);
+    }
+  };
+  useEffect(() => subscribeCommandResults((d) => fromRibbon.current(d)), []);
 
   const onUndo = () =>
     perform("undo", async () => {
@@ -211,6 +236,8 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         }}
         onDismiss={() => setConfirmCells(null)}
       />
+
+      <SelfTestPanel ops={ops} t={t} disabled={disabled} onError={fail} />
     </main>
   );
 }
