@@ -1,25 +1,40 @@
 /**
  * A test double of the subset of the Excel JavaScript API that jobplan uses, behaving like
- * Office.js where it matters for correctness and performance:
+ * Office.js where it matters for correctness and performance. Each behaviour and where it
+ * comes from (the module that models it says more):
  *
  * - objects are proxies; methods and property writes are queued and applied, in order, only
- *   at `context.sync()`;
- * - reading a property that was not `load()`ed and synced throws (code PropertyNotLoaded);
- * - `getItem` of a missing object fails the sync (ItemNotFound); `*OrNullObject` gives
- *   `isNullObject` after a sync;
+ *   at `context.sync()`; reading a property that was not `load()`ed and synced throws
+ *   (PropertyNotLoaded); `getItem` of a missing object fails the sync (ItemNotFound);
+ *   `*OrNullObject` gives `isNullObject` after a sync, and loading a null object loads
+ *   nothing ("Excel JavaScript object model in Office Add-ins", "*OrNullObject methods");
  * - a string written to `values`/`formulas` that starts with "=" (or "+"/"-" followed by a
  *   non-number) becomes a formula, numeric text becomes a number, a leading apostrophe keeps
- *   the rest as text, and a cell formatted "@" keeps text as typed;
- * - a sync whose estimated request or response payload passes `payloadLimitBytes` fails
- *   (like Excel on the web's 5 MB limit);
- * - syncs are counted.
+ *   the rest as text, and a cell formatted "@" keeps text as typed (Range.values);
+ * - a sync whose request or response passes `payloadLimitBytes` fails, like Excel on the
+ *   web's 5 MB limit ("Resource limits and performance optimization for Office Add-ins");
+ *   request bytes are counted per call as Microsoft's client sends them (core.ts
+ *   REQUEST_COST, measured with excel-web-16.00.js; request-bytes.test.ts), responses as the
+ *   JSON of what was loaded;
+ * - calculated columns: Excel autofills table columns that get different formulas, propagates
+ *   an edit of a calculated column, fills new rows (office-js #5909, #2093, #1916, #6745;
+ *   fake/calculated-columns.ts), and records every autofill;
+ * - calls that clear the user's undo stack are recorded ("Undo support with the Excel
+ *   JavaScript API"; fake/undo-stack.ts);
+ * - manual calculation shows the values of the last calculation until Application.calculate
+ *   (Excel.CalculationMode; fake/application.ts);
+ * - names.add may store a table reference as a fixed range (office-js #740; fake/names.ts);
+ * - getRanges refuses addresses over 8,192 characters (office-js #5198; fake/range-areas.ts);
+ * - TableRow.delete fails on a filtered table (office-js #994; fake/tables.ts);
+ * - tables.add without a sheet name uses the active sheet (TableCollection.add; fake/tables.ts).
  *
  * Formulas are not evaluated: a formula cell reads back `""` from `values` unless an
  * `evaluate` hook is given. No Node APIs: the browser test harness bundles this file.
  *
  * This module is the public surface for tests; the proxies live in fake/: core.ts (state,
- * addresses, the proxy machinery), range.ts, tables.ts and workbook.ts (worksheets, names,
- * charts).
+ * addresses, the proxy machinery), range.ts, range-areas.ts, tables.ts, workbook.ts
+ * (worksheets, charts), names.ts, application.ts (calculation, settings), and the models
+ * calculated-columns.ts and undo-stack.ts.
  */
 import {
   coerce,

@@ -12,12 +12,12 @@ import {
   estimateBytes,
   type Box,
   type FakeCell,
-  type FakeConditionalFormat,
   type WorkbookState,
   REQUEST_COST,
 } from "./core";
 import { shiftFormula, writeWithCalculatedColumns } from "./calculated-columns";
 import { cellValue, evaluateCell } from "./application";
+import { FakeConditionalFormatCollection, FakeDataValidation } from "./validation-formats";
 
 /** Manual calculation still calculates the formulas just entered (not their dependents). */
 function calculateEntered(st: WorkbookState, b: Box): void {
@@ -405,87 +405,3 @@ export class FakeRangeFormat {
     this.ctx.enqueue(() => this._range._box());
   }
 }
-
-export class FakeDataValidation {
-  constructor(
-    private ctx: Ctx,
-    private range: FakeRange,
-  ) {}
-  set rule(rule: unknown) {
-    this.ctx.enqueue(() => {
-      const b = this.range._box();
-      const address = localAddress(b);
-      const existing = b.sheet.validations.find((v) => v.address === address);
-      if (existing) existing.rule = rule;
-      else b.sheet.validations.push({ address, rule });
-    }, estimateBytes(rule));
-  }
-  set prompt(prompt: unknown) {
-    this.ctx.enqueue(() => {
-      const b = this.range._box();
-      const address = localAddress(b);
-      const existing = b.sheet.validations.find((v) => v.address === address);
-      if (existing) existing.prompt = prompt;
-      else b.sheet.validations.push({ address, rule: undefined, prompt });
-    });
-  }
-  set errorAlert(_a: unknown) {
-    this.ctx.enqueue(() => this.range._box());
-  }
-  clear() {
-    this.ctx.enqueue(() => {
-      const b = this.range._box();
-      const address = localAddress(b);
-      b.sheet.validations = b.sheet.validations.filter((v) => v.address !== address);
-    });
-  }
-}
-
-export class FakeConditionalFormatCollection {
-  constructor(
-    private ctx: Ctx,
-    private range: FakeRange,
-  ) {}
-  add(type: string) {
-    let cf: FakeConditionalFormat | undefined;
-    this.ctx.enqueue(() => {
-      const b = this.range._box();
-      cf = { address: localAddress(b), type };
-      b.sheet.conditionalFormats.push(cf);
-    });
-    const later = (fn: (c: FakeConditionalFormat) => void) => () => {
-      if (!cf) throw new FakeOfficeError("InvalidOperation", "conditional format not created");
-      fn(cf);
-    };
-    const ctx = this.ctx;
-    return {
-      custom: {
-        rule: {
-          set formula(f: string) {
-            ctx.enqueue(later((c) => (c.formula = f)), estimateBytes(f), REQUEST_COST.format);
-          },
-        },
-        format: {
-          fill: {
-            set color(v: string) {
-              ctx.enqueue(later((c) => (c.fill = v)), estimateBytes(v), REQUEST_COST.format);
-            },
-          },
-          font: {
-            set color(v: string) {
-              ctx.enqueue(later((c) => (c.fontColor = v)), estimateBytes(v), REQUEST_COST.format);
-            },
-          },
-        },
-      },
-    };
-  }
-  clearAll() {
-    this.ctx.enqueue(() => {
-      const b = this.range._box();
-      const address = localAddress(b);
-      b.sheet.conditionalFormats = b.sheet.conditionalFormats.filter((c) => c.address !== address);
-    });
-  }
-}
-
