@@ -5,6 +5,7 @@
  * self-test link, and the page outside Office.
  */
 import "@testing-library/jest-dom";
+import "./jsdom-setup";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { OutsideOffice } from "../../src/taskpane/OutsideOffice";
@@ -13,13 +14,6 @@ import { ribbonCommands } from "../../src/commands/commands";
 import { createFakeExcel, type FakeExcel } from "../excel/fake-excel";
 import { strings } from "../../src/taskpane/i18n";
 
-class NoopResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-const w = window as unknown as { ResizeObserver?: unknown };
-if (!w.ResizeObserver) w.ResizeObserver = NoopResizeObserver;
 
 const t = strings("ko");
 const ENV = { host: "Excel", platform: "PC", version: "16.0.test", isSetSupported: () => true };

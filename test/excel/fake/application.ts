@@ -11,6 +11,7 @@
  * Settings (SettingCollection, ExcelApi 1.4): key/value pairs saved in the document; not in
  * the list of APIs that clear the undo stack.
  */
+import { a1, parseA1 } from "../../../src/core/a1";
 import { Ctx, estimateBytes, FakeOfficeError, FakeProxy, key, REQUEST_COST, type FakeValue, type WorkbookState } from "./core";
 
 /** Current value of a formula cell (the evaluate hook; "" without one). */
@@ -18,25 +19,12 @@ export function evaluateCell(st: WorkbookState, sheetName: string, r: number, c:
   if (!st.evaluate) return "";
   const sheet = st.sheets.find((s) => !s.deleted && s.name === sheetName);
   const read = (address: string): FakeValue => {
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-    const cell = sheet?.cells.get(key(Number(m[2]) - 1, col - 1));
-    if (!cell) return "";
-    return cell.formula !== undefined ? cellValue(st, sheetName, Number(m[2]) - 1, col - 1, cell.formula, cell.cached) : cell.value;
+    const at = parseA1(address);
+    const cell = at && sheet?.cells.get(key(at.row, at.col));
+    if (!at || !cell) return "";
+    return cell.formula !== undefined ? cellValue(st, sheetName, at.row, at.col, cell.formula, cell.cached) : cell.value;
   };
-  return st.evaluate(sheetName, addressOf(r, c), formula, read);
-}
-
-function addressOf(r: number, c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const x = (n - 1) % 26;
-    s = String.fromCharCode(65 + x) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${r + 1}`;
+  return st.evaluate(sheetName, a1(r, c), formula, read);
 }
 
 /** What `values` shows for a formula cell: live in Automatic mode, as last calculated in Manual mode. */
