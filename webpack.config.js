@@ -1,15 +1,24 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the add-in: one shared-runtime page (taskpane.html) that carries the task pane, the
 // ribbon commands and the custom functions, plus functions.js / functions.json for the
-// manifest's CustomFunctions extension point, office.js served from our own origin, the
-// icons and a copy of manifest.xml.
+// manifest's CustomFunctions extension point, the icons and a copy of manifest.xml.
+//
+// office.js comes from Microsoft's CDN by default: "Referencing the Office JavaScript API
+// library" requires the CDN reference for AppSource and calls local copies fit only for
+// internal, development and debugging use (office-js #5588, #4733: do not bundle office.js).
+// `--env officejs=local` serves office.js and every file it loads for Excel (host files,
+// strings of all languages) from the add-in's own origin, for closed networks.
 //
 //   webpack --mode production                      -> dist/ (manifest URLs -> ADDIN_URL)
+//   webpack --mode production --env officejs=local -> the same, office.js served locally
 //   webpack serve --mode development               -> https://localhost:3000/
 //   webpack --mode production --env outDir=/tmp/x  -> elsewhere (tests)
 //   webpack --mode development --env harness --env outDir=/tmp/x
 //                                                  -> test/browser/harness.tsx: the pane on
 //                                                     the Excel test double, no Office at all
+//
+// TypeScript is compiled to ES modules here (tsconfig.json says CommonJS, for jest and tsx):
+// webpack can only tree-shake ES modules, and without it all ~26,000 Fluent icons ship.
 //
 // Environment: ADDIN_URL (production base URL, default https://localhost:3000/),
 // DEV_SERVER_PORT (default 3000).
@@ -22,18 +31,21 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
+/** Microsoft's production CDN URL of office.js (the default reference). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /**
- * The part of @microsoft/office-js/dist that Excel needs (not all 87 MB): the loader, its
- * host-to-file table, the Excel host files, and the ko-kr / en-us strings. office.js loads
- * these from its own folder, so they keep their relative paths.
+ * What office.js loads for Excel from its own folder (not all 87 MB: no other hosts, no
+ * debug builds, no Outlook strings): the loader, its host-to-file table, the custom-functions
+ * runtime, every Excel host file, the strings of every language, its telemetry helpers.
+ * They keep their relative paths.
  */
 const OFFICE_JS_FILES = [
   "office.js",
   "o15apptofilemappingtable.js",
+  "custom-functions-runtime.js",
   "excel*.js",
-  "ko-kr/office_strings.js",
-  "en-us/office_strings.js",
+  "*/office_strings.js",
   "telemetry/oteljs_agave.js",
   "ariatelemetry/aria-web-telemetry.js",
 ];
@@ -45,6 +57,13 @@ function officeJsPatterns() {
     if (!spec.includes("*")) return [spec];
     const dir = path.posix.dirname(spec);
     const re = toRegExp(path.posix.basename(spec));
+    if (dir === "*") {
+      // one file of the same name in every folder that has it (the language folders)
+      return fs
+        .readdirSync(OFFICE_JS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && fs.existsSync(path.join(OFFICE_JS_DIR, d.name, path.posix.basename(spec))))
+        .map((d) => `${d.name}/${path.posix.basename(spec)}`);
+    }
     return fs
       .readdirSync(path.join(OFFICE_JS_DIR, dir))
       .filter((f) => re.test(f) && !f.endsWith(".debug.js"))
@@ -94,18 +113,60 @@ const common = (dev) => ({
       {
         test: /\.tsx?$/,
         exclude: /node_modules/,
-        use: { loader: "ts-loader", options: { transpileOnly: true } },
+        use: {
+          loader: "ts-loader",
+          // ES modules so that webpack tree-shakes (see the top of this file).
+          options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
+        },
       },
     ],
   },
   performance: { hints: false },
 });
 
+/**
+ * functions.json as the metadata generator writes it, plus the top-level
+ * `allowErrorForDataTypeAny: true`: without it a #REF! or #DIV/0! anywhere in a range passed
+ * as `any` (TaskPlans[#All]) makes Excel return the error without calling the function
+ * ("Handle and return errors from your custom function"); the generator cannot write it
+ * ("Manually create JSON metadata").
+ */
+function allowErrorsInMetadata(json) {
+  const meta = JSON.parse(json);
+  return JSON.stringify({ allowErrorForDataTypeAny: true, ...meta }, null, 4);
+}
+
+/** Rewrites functions.json after custom-functions-metadata-plugin emitted it. */
+class AllowErrorsInMetadataPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("AllowErrorsInMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AllowErrorsInMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const text = allowErrorsInMetadata(asset.source.source().toString());
+          compilation.updateAsset("functions.json", new sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
+/** "cdn" (default) or "local", from `--env officejs=...`. */
+function officeJsMode(env) {
+  const mode = (env && env.officejs) || "cdn";
+  if (mode !== "cdn" && mode !== "local") throw new Error(`--env officejs must be cdn or local, not ${mode}`);
+  return mode;
+}
+
 /** The add-in itself. */
 function addinConfig(env, dev) {
   const outDir = path.resolve((env && env.outDir) || path.join(__dirname, "dist"));
   const url = dev ? DEV_URL : productionUrl(env);
   const port = Number(process.env.DEV_SERVER_PORT || 3000);
+  const officeJs = officeJsMode(env);
   return {
     ...common(dev),
     name: "addin",
@@ -120,6 +181,7 @@ function addinConfig(env, dev) {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new AllowErrorsInMetadataPlugin(),
       // The shared runtime: the pane, the command handlers and the custom functions on one
       // page (manifest resid Taskpane.Url for Runtime, FunctionFile, CustomFunctions Page).
       new HtmlWebpackPlugin({
@@ -127,6 +189,7 @@ function addinConfig(env, dev) {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
+        officeJs: officeJs === "local" ? "office.js" : OFFICE_JS_CDN,
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -136,7 +199,7 @@ function addinConfig(env, dev) {
             to: "manifest.xml",
             transform: (content) => (dev ? content : rewriteManifest(content.toString(), url)),
           },
-          ...officeJsPatterns(),
+          ...(officeJs === "local" ? officeJsPatterns() : []),
         ],
       }),
     ],
@@ -184,5 +247,7 @@ module.exports = (env = {}, argv = {}) => {
   return env.harness ? harnessConfig(env) : addinConfig(env, dev);
 };
 module.exports.DEV_URL = DEV_URL;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.OFFICE_JS_FILES = OFFICE_JS_FILES;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.allowErrorsInMetadata = allowErrorsInMetadata;

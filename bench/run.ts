@@ -17,6 +17,7 @@ const BENCHES: Bench[] = [
   { name: "engine", file: "engine.ts", fn: "benchEngine" },
   { name: "functions", file: "functions.ts", fn: "benchFunctions", bundled: true },
   { name: "workbook", file: "workbook.ts", fn: "benchWorkbook" },
+  { name: "pane", file: "pane.ts", fn: "benchPane" },
 ];
 
 async function main(): Promise<void> {

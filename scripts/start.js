@@ -64,6 +64,8 @@ Sideloading from the command line is not supported on ${process.platform}. To tr
      some tenants), choose
        ${manifest}
   4. Use the Home tab's "일자리 계획" group: 작업창 / 요약 재생성 / 검증.
+     The pane loads office.js from Microsoft's CDN; opened in a plain browser it only says
+     how to sideload it. On a closed network: npm run build -- --env officejs=local.
 Stop the server with Ctrl+C.
 `);
   run(npm, ["run", "dev-server"]);

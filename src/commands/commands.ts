@@ -4,21 +4,16 @@
 // Keep them thin: all workbook logic lives in src/excel/adapter.ts.
 import { createPlanWorkbookOps } from "../excel/adapter";
 import type { PlanWorkbookOps } from "../excel/adapter";
+import { postCommandResult, type CommandResultDetail } from "./command-results";
 
-/** Event the pane can listen for (same window in the shared runtime) to show a command's result. */
-export const COMMAND_RESULT_EVENT = "jobplan:command-result";
-export interface CommandResultDetail {
-  command: string;
-  result?: unknown;
-  error?: unknown;
-}
+export { COMMAND_RESULT_EVENT, type CommandResultDetail } from "./command-results";
 
 type CommandHandler = (event: Office.AddinCommands.Event) => Promise<void>;
 
 /** Shows the task pane (SharedRuntime 1.1); a no-op where that is unavailable. */
 async function showPane(): Promise<void> {
   try {
-    await Office.addin?.showAsTaskpane();
+    if (typeof Office !== "undefined") await Office.addin?.showAsTaskpane();
   } catch (error) {
     console.warn("jobplan: could not show the task pane", error);
   }
@@ -43,7 +38,7 @@ export function command(
       detail.error = error;
     }
     try {
-      window.dispatchEvent(new CustomEvent<CommandResultDetail>(COMMAND_RESULT_EVENT, { detail }));
+      postCommandResult(detail);
       if (detail.error !== undefined || needsPane(detail.result)) await showPane();
     } finally {
       event.completed();
@@ -51,20 +46,28 @@ export function command(
   };
 }
 
-/** "요약 재생성": rebuild the summary tables from the detail tables. Opens the pane when
- * hand-edited summary cells need the user's confirmation. */
-export const regenerateSummary = command(
-  "regenerateSummary",
-  (ops) => ops.regenerate(),
-  (result) => (result as { status?: string } | undefined)?.status === "confirm-needed",
-);
+/** The ribbon's commands on the given operations (the browser harness passes the double's). */
+export function ribbonCommands(opsFactory?: () => PlanWorkbookOps): Record<"regenerateSummary" | "validatePlan", CommandHandler> {
+  return {
+    /** "요약 재생성": rebuild the summary tables from the detail tables. Opens the pane when
+     * hand-edited summary cells need the user's confirmation. */
+    regenerateSummary: command(
+      "regenerateSummary",
+      (ops) => ops.regenerate(),
+      (result) => (result as { status?: string } | undefined)?.status === "confirm-needed",
+      opsFactory,
+    ),
+    /** "검증": check the plan; opens the pane when there are findings to show. */
+    validatePlan: command(
+      "validatePlan",
+      (ops) => ops.validate(),
+      (findings) => Array.isArray(findings) && findings.length > 0,
+      opsFactory,
+    ),
+  };
+}
 
-/** "검증": check the plan; opens the pane when there are findings to show. */
-export const validatePlan = command(
-  "validatePlan",
-  (ops) => ops.validate(),
-  (findings) => Array.isArray(findings) && findings.length > 0,
-);
+export const { regenerateSummary, validatePlan } = ribbonCommands();
 
 if (typeof Office !== "undefined" && Office.actions) {
   Office.actions.associate("regenerateSummary", regenerateSummary);

@@ -12,6 +12,7 @@
 import type { InputTable } from "../workbook/read-tables";
 import { rowAfterGrowth, rowBeforeGrowth, type SummaryRowPlan } from "../workbook/summary-rows";
 import { a1, parseA1 } from "../core/a1";
+import { REQUEST_BYTES } from "./writer";
 
 /** What undo needs of one grown table (kept in jobplan's state sheet). */
 export interface UndoRows {
@@ -54,7 +55,7 @@ export function queueRowInserts(context: Excel.RequestContext, plan: SummaryRowP
     // Ascending final indices: every row above an insertion is already in place.
     for (const index of g.inserted) {
       rows.add(index);
-      bytes += 96;
+      bytes += REQUEST_BYTES.rowAdd;
     }
   }
   return bytes;
@@ -80,7 +81,7 @@ export function queueRowDeletes(context: Excel.RequestContext, undo: readonly Un
     const rows = context.workbook.tables.getItem(u.table).rows;
     for (const index of [...u.inserted].sort((a, b) => b - a)) {
       rows.getItemAt(index).delete();
-      bytes += 96;
+      bytes += REQUEST_BYTES.rowDelete;
     }
   }
   return bytes;

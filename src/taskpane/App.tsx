@@ -3,101 +3,21 @@
  * workbook access goes through PlanWorkbookOps, so the pane runs against the Office.js
  * adapter in Excel and against test doubles in tests and the browser harness.
  */
-import { useCallback, useId, useMemo, useRef, useState } from "react";
-import type { ReactNode } from "react";
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  FluentProvider,
-  Input,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Textarea,
-  CounterBadge,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
-import type { PlanWorkbookOps, Progress } from "../excel/adapter";
-import type { Finding, Severity } from "../core/findings";
-import { formatLocation } from "../core/findings";
-import { DEFAULT_SOURCES } from "../core/model";
-import type { RoundingMode } from "../core/model";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Button, Field, FluentProvider, Textarea, webLightTheme } from "@fluentui/react-components";
+import type { InsertTemplateOptions, PlanWorkbookOps, Progress, RegenerateResult } from "../excel/contract";
+import { subscribeCommandResults, type CommandResultDetail } from "../commands/command-results";
+import type { Finding } from "../core/findings";
 import { langOf, strings } from "./i18n";
 import type { Lang, Strings } from "./i18n";
-
-const useStyles = makeStyles({
-  root: {
-    boxSizing: "border-box",
-    width: "100%",
-    maxWidth: "640px",
-    minWidth: "0",
-    padding: "12px",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: "16px",
-    fontFamily: tokens.fontFamilyBase,
-  },
-  section: { display: "flex", flexDirection: "column", rowGap: "8px", minWidth: "0" },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "0" },
-  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: "0" },
-  row: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "8px" },
-  sources: { display: "flex", flexWrap: "wrap", columnGap: "4px" },
-  findingList: {
-    listStyleType: "none",
-    margin: "0",
-    padding: "0",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: "6px",
-  },
-  // keep-all: Korean lines break between words, not inside them; anywhere: long names still fit.
-  finding: {
-    wordBreak: "keep-all",
-    overflowWrap: "anywhere",
-    fontSize: tokens.fontSizeBase200,
-    paddingBottom: "6px",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  groupHeading: {
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: "4px 0",
-    display: "flex",
-    alignItems: "center",
-    columnGap: "6px",
-  },
-  status: { minHeight: "20px" },
-  // Progress and errors stay in view while the user works further down the pane.
-  sticky: {
-    position: "sticky",
-    top: "0",
-    zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: "8px",
-  },
-  textarea: { width: "100%" },
-});
+import { useStyles } from "./styles";
+import { FindingList } from "./FindingList";
+import { InsertSection } from "./InsertSection";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { StatusArea } from "./StatusArea";
+import { SelfTestPanel } from "./SelfTestPanel";
 
 type OpName = "insert" | "import" | "validate" | "regenerate" | "undo" | "select";
-
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
-const MAX_PER_GROUP = 200;
 
 export interface AppProps {
   ops: PlanWorkbookOps;
@@ -114,37 +34,22 @@ export function App(props: AppProps) {
   );
 }
 
-function errorText(err: unknown, t: Strings): string {
-  const e = err as { code?: string; message?: string } | undefined;
+function errorText(err: unknown, t: Strings, lang: Lang): string {
+  const e = err as { code?: string; message?: string; text?: { ko?: string; en?: string } } | undefined;
+  // An expected error (JobplanError) carries its message in both languages.
+  if (e?.text?.[lang]) return e.text[lang]!;
   if (e && (e.code === "ItemNotFound" || /ItemNotFound/.test(e.message ?? "")))
     return t.errorNotFound;
   if (e && typeof e.message === "string" && e.message) return e.message;
   return String(err);
 }
 
-function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }) {
-  const styles = useStyles();
-  const ids = { insert: useId(), import: useId(), validate: useId(), regenerate: useId() };
+/** Runs one operation at a time: busy flag, progress, the status line and errors. */
+function useOperations(t: Strings, lang: Lang) {
   const [busy, setBusy] = useState<OpName | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string>("");
-  const [findings, setFindings] = useState<Finding[] | null>(null);
-  const [confirmCells, setConfirmCells] = useState<string[] | null>(null);
-  const [canUndo, setCanUndo] = useState(false);
-  const regenerateButton = useRef<HTMLButtonElement>(null);
-
-  const [planName, setPlanName] = useState(t.planNameDefault);
-  const [region, setRegion] = useState("");
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [sources, setSources] = useState<string[]>(DEFAULT_SOURCES.map((s) => s.key));
-  const [otherSources, setOtherSources] = useState("");
-  const [rounding, setRounding] = useState<RoundingMode>("half-up");
-  const [text, setText] = useState("");
-
-  const yearNumber = Number(year);
-  const yearValid = /^\d{4}$/.test(year.trim()) && yearNumber >= 2000 && yearNumber <= 2100;
-
   const perform = useCallback(
     async (name: OpName, work: (onProgress: (p: Progress) => void) => Promise<string | void>) => {
       setBusy(name);
@@ -156,28 +61,34 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         setStatus(message ?? "");
       } catch (err) {
         setStatus("");
-        setError(errorText(err, t));
+        setError(errorText(err, t, lang));
       } finally {
         setBusy(null);
         setProgress(null);
       }
     },
-    [t],
+    [t, lang],
   );
+  const fail = (err: unknown) => {
+    setStatus("");
+    setError(errorText(err, t, lang));
+  };
+  return { busy, progress, error, status, perform, clearError: () => setError(null), report: setStatus, fail };
+}
 
-  const onInsert = () =>
+function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }) {
+  const styles = useStyles();
+  const ids = { insert: useId(), import: useId(), validate: useId(), regenerate: useId() };
+  const { busy, progress, error, status, perform, clearError, report, fail } = useOperations(t, lang);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [confirmCells, setConfirmCells] = useState<string[] | null>(null);
+  const [canUndo, setCanUndo] = useState(false);
+  const [text, setText] = useState("");
+  const regenerateButton = useRef<HTMLButtonElement>(null);
+
+  const onInsert = (opts: InsertTemplateOptions) =>
     perform("insert", async () => {
-      const extra = otherSources
-        .split(/[,，、]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const result = await ops.insertTemplate({
-        planName: planName.trim() || t.planNameDefault,
-        region: region.trim() || undefined,
-        year: yearNumber,
-        sources: [...sources, ...extra.filter((x) => !sources.includes(x))],
-        roundingMode: rounding,
-      });
+      const result = await ops.insertTemplate(opts);
       const note = result.message ? ` ${result.message[lang]}` : "";
       return t.insertDone(result.sheets.length) + note;
     });
@@ -197,19 +108,36 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
       return t.validateDone(result.length);
     });
 
-  const onRegenerate = (force: boolean) =>
-    perform("regenerate", async () => {
-      const result = await ops.regenerate(force ? { force: true } : undefined);
-      if (result.status === "confirm-needed") {
-        setConfirmCells(result.editedCells);
-        return "";
-      }
-      setCanUndo(result.changedCells > 0);
-      const added = result.addedRows;
-      // New rows are worth saying: their declared cells wait for the published figures.
-      if (added && added.byTask + added.byStrategy > 0) return `${t.regenerateDone(result.changedCells)} ${t.rowsAdded(added.byTask, added.byStrategy)}`;
-      return t.regenerateDone(result.changedCells);
-    });
+  /** What a regeneration's result means for the pane (from the button or the ribbon). */
+  const regenerated = (result: RegenerateResult): string => {
+    if (result.status === "confirm-needed") {
+      setConfirmCells(result.editedCells);
+      return "";
+    }
+    setCanUndo(result.changedCells > 0);
+    const added = result.addedRows;
+    // New rows are worth saying: their declared cells wait for the published figures.
+    if (added && added.byTask + added.byStrategy > 0) return `${t.regenerateDone(result.changedCells)} ${t.rowsAdded(added.byTask, added.byStrategy)}`;
+    return t.regenerateDone(result.changedCells);
+  };
+
+  const onRegenerate = (force: boolean) => perform("regenerate", async () => regenerated(await ops.regenerate(force ? { force: true } : undefined)));
+
+  // Results of the ribbon's 검증 and 요약 재생성 (kept until the pane has mounted).
+  const fromRibbon = useRef<(d: CommandResultDetail) => void>(() => undefined);
+  fromRibbon.current = (d) => {
+    if (d.error !== undefined) return fail(d.error);
+    if (d.command === "validatePlan" && Array.isArray(d.result)) {
+      setFindings(d.result as Finding[]);
+      return report(t.ribbonValidate(d.result.length));
+    }
+    if (d.command === "regenerateSummary" && d.result) {
+      const r = d.result as RegenerateResult;
+      const message = regenerated(r);
+      report(r.status === "confirm-needed" ? t.ribbonRegenerate : message);
+    }
+  };
+  useEffect(() => subscribeCommandResults((d) => fromRibbon.current(d)), []);
 
   const onUndo = () =>
     perform("undo", async () => {
@@ -230,93 +158,16 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
     <main className={styles.root} aria-busy={disabled}>
       <h1 className={styles.title}>{t.appTitle}</h1>
 
-      <div className={styles.sticky}>
-        <div role="status" aria-live="polite" className={styles.status}>
-          {busy && busy !== "select" ? (
-            progress ? (
-              <Field validationMessage={t.step[progress.step] ?? t.working} validationState="none">
-                <ProgressBar value={progress.fraction} max={1} aria-label={t.working} />
-              </Field>
-            ) : (
-              <Spinner size="tiny" label={t.working} />
-            )
-          ) : (
-            status && <span>{status}</span>
-          )}
-        </div>
+      <StatusArea
+        t={t}
+        working={busy !== null && busy !== "select"}
+        progress={progress}
+        status={status}
+        error={error}
+        onDismissError={clearError}
+      />
 
-        {error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-              {error}
-            </MessageBarBody>
-            <Button appearance="transparent" size="small" onClick={() => setError(null)}>
-              {t.dismiss}
-            </Button>
-          </MessageBar>
-        )}
-      </div>
-
-      <section className={styles.section} aria-labelledby={ids.insert}>
-        <h2 id={ids.insert} className={styles.heading}>
-          {t.insertTitle}
-        </h2>
-        <Field label={t.planName} required>
-          <Input value={planName} onChange={(_, d) => setPlanName(d.value)} />
-        </Field>
-        <Field label={t.region}>
-          <Input value={region} onChange={(_, d) => setRegion(d.value)} />
-        </Field>
-        <Field
-          label={t.year}
-          required
-          validationState={yearValid ? "none" : "error"}
-          validationMessage={yearValid ? undefined : "2000–2100"}
-        >
-          <Input
-            type="number"
-            inputMode="numeric"
-            value={year}
-            onChange={(_, d) => setYear(d.value)}
-          />
-        </Field>
-        <fieldset className={styles.section} style={{ border: "none", padding: 0, margin: 0 }}>
-          <legend>{t.sources}</legend>
-          <div className={styles.sources}>
-            {DEFAULT_SOURCES.map((s) => (
-              <Checkbox
-                key={s.key}
-                label={lang === "en" ? `${s.labelEn} (${s.label})` : s.label}
-                checked={sources.includes(s.key)}
-                onChange={(_, d) =>
-                  setSources((prev) =>
-                    d.checked ? [...prev, s.key] : prev.filter((k) => k !== s.key),
-                  )
-                }
-              />
-            ))}
-          </div>
-          <Field label={t.otherSources} hint={t.otherSourcesHint}>
-            <Input value={otherSources} onChange={(_, d) => setOtherSources(d.value)} />
-          </Field>
-        </fieldset>
-        <Field label={t.rounding}>
-          <RadioGroup value={rounding} onChange={(_, d) => setRounding(d.value as RoundingMode)}>
-            <Radio value="half-up" label={t.roundHalfUp} />
-            <Radio value="largest-remainder" label={t.roundLargestRemainder} />
-          </RadioGroup>
-        </Field>
-        <div className={styles.row}>
-          <Button
-            appearance="primary"
-            onClick={onInsert}
-            disabled={disabled || !yearValid || sources.length + otherSources.trim().length === 0}
-          >
-            {t.insertButton}
-          </Button>
-        </div>
-      </section>
+      <InsertSection id={ids.insert} lang={lang} t={t} disabled={disabled} onInsert={(o) => void onInsert(o)} />
 
       <section className={styles.section} aria-labelledby={ids.import}>
         <h2 id={ids.import} className={styles.heading}>
@@ -372,114 +223,21 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         </div>
       </section>
 
-      <Dialog
-        open={confirmCells !== null}
-        modalType="alert"
-        onOpenChange={(_, d) => {
-          if (!d.open) setConfirmCells(null);
+      <ConfirmDialog
+        t={t}
+        cells={confirmCells}
+        onOverwrite={() => {
+          setConfirmCells(null);
+          void onRegenerate(true);
         }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t.confirmTitle}</DialogTitle>
-            <DialogContent>
-              <p>{t.confirmBody(confirmCells?.length ?? 0)}</p>
-              {confirmCells && confirmCells.length > 0 && (
-                <p>
-                  {confirmCells.slice(0, 10).join(", ")}
-                  {confirmCells.length > 10 ? ` ${t.more(confirmCells.length - 10)}` : ""}
-                </p>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConfirmCells(null);
-                  void onRegenerate(true);
-                }}
-              >
-                {t.confirmOverwrite}
-              </Button>
-              <Button
-                onClick={() => {
-                  setConfirmCells(null);
-                  regenerateButton.current?.focus();
-                }}
-              >
-                {t.cancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </main>
-  );
-}
+        onCancel={() => {
+          setConfirmCells(null);
+          regenerateButton.current?.focus();
+        }}
+        onDismiss={() => setConfirmCells(null)}
+      />
 
-function FindingList(props: {
-  findings: Finding[];
-  lang: Lang;
-  t: Strings;
-  onSelect: (sheet: string, cell: string) => void;
-  disabled: boolean;
-}): ReactNode {
-  const { findings, lang, t, onSelect } = props;
-  const styles = useStyles();
-  const groups = useMemo(
-    () => SEVERITIES.map((s) => ({ severity: s, items: findings.filter((f) => f.severity === s) })),
-    [findings],
-  );
-  if (findings.length === 0) return <p>{t.noFindings}</p>;
-  return (
-    <div>
-      {groups
-        .filter((g) => g.items.length > 0)
-        .map((g) => {
-          const headingId = `findings-${g.severity}`;
-          return (
-            <div key={g.severity} role="group" aria-labelledby={headingId}>
-              <h3 id={headingId} className={styles.groupHeading}>
-                <span>{t.severity[g.severity]}</span>
-                <CounterBadge
-                  count={g.items.length}
-                  overflowCount={99999}
-                  color={
-                    g.severity === "error"
-                      ? "danger"
-                      : g.severity === "warning"
-                        ? "important"
-                        : "informative"
-                  }
-                  aria-hidden
-                />
-                <span style={{ position: "absolute", left: "-10000px" }}>({g.items.length})</span>
-              </h3>
-              <ul className={styles.findingList}>
-                {g.items.slice(0, MAX_PER_GROUP).map((f, i) => (
-                  <li key={i} className={styles.finding}>
-                    <span>{f.message[lang]}</span>{" "}
-                    {f.location.sheet && f.location.cell ? (
-                      <Link
-                        as="button"
-                        inline
-                        onClick={() => onSelect(f.location.sheet!, f.location.cell!)}
-                        aria-label={t.goToCell(`${f.location.sheet}!${f.location.cell}`)}
-                      >
-                        {`${f.location.sheet}!${f.location.cell}`}
-                      </Link>
-                    ) : (
-                      <span>{formatLocation(f.location)}</span>
-                    )}
-                  </li>
-                ))}
-                {g.items.length > MAX_PER_GROUP && (
-                  <li>{t.more(g.items.length - MAX_PER_GROUP)}</li>
-                )}
-              </ul>
-            </div>
-          );
-        })}
-    </div>
+      <SelfTestPanel ops={ops} t={t} disabled={disabled} onError={fail} />
+    </main>
   );
 }

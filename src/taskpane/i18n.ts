@@ -51,6 +51,26 @@ const ko = {
   errorNotFound: "계획 시트나 표를 찾지 못했습니다. 먼저 서식을 넣거나 계획을 가져오세요.",
   dismiss: "닫기",
   more: (n: number) => `외 ${n}개`,
+  ribbonValidate: (n: number) => (n ? `리본의 검증 결과: 확인할 항목 ${n}개.` : "리본의 검증 결과: 문제가 없습니다."),
+  ribbonRegenerate: "리본에서 요약을 다시 만들려면 직접 수정한 셀을 덮어써야 합니다.",
+  selfTestLink: "진단 / Self-test",
+  selfTestTitle: "진단",
+  selfTestNote:
+    "추가 기능이 쓰는 Excel 기능을 임시 시트에서 하나씩 실행해 보고, 끝나면 임시 시트를 지웁니다. 시트를 지우면 Excel의 실행 취소 기록이 지워집니다. 계획 시트와 표는 건드리지 않습니다.",
+  selfTestRun: "진단 실행",
+  selfTestPass: "진단 통과: 모든 항목이 정상입니다.",
+  selfTestFail: (n: number) => `진단 실패: ${n}개 항목이 실패했습니다. 아래 내용을 복사해 문의해 주세요.`,
+  selfTestReport: "진단 결과 (복사해서 보낼 수 있습니다)",
+  copy: "복사",
+  copied: "복사했습니다.",
+  outsideTitle: "이 작업창은 Excel 안에서 동작합니다",
+  outsideBody: "지금은 일반 브라우저에서 열려 있어 Excel 통합 문서에 접근할 수 없습니다. Excel에 추가 기능을 올린 뒤 홈 탭의 '일자리 계획' 그룹에서 작업창을 여세요.",
+  outsideNoOffice: "office.js를 불러오지 못했습니다(인터넷 연결이나 폐쇄망 빌드를 확인하세요).",
+  outsideSteps: [
+    "Excel 웹: 통합 문서를 열고 삽입 › 추가 기능 › 내 추가 기능 업로드에서 manifest.xml을 고릅니다.",
+    "Windows·Mac의 Excel: 이 저장소에서 npm start를 실행하면 Excel에 추가 기능을 올려 줍니다.",
+    "폐쇄망: npm run build -- --env officejs=local 로 만든 dist/를 내부 서버에 올리고 그 manifest.xml을 씁니다.",
+  ],
 };
 
 export type Strings = typeof ko;
@@ -97,6 +117,26 @@ const en: Strings = {
   errorNotFound: "The plan sheets or tables were not found. Insert the template or import a plan first.",
   dismiss: "Dismiss",
   more: (n: number) => `and ${n} more`,
+  ribbonValidate: (n: number) => (n ? `Validation from the ribbon: ${n} findings to review.` : "Validation from the ribbon: no problems found."),
+  ribbonRegenerate: "Regenerating from the ribbon needs to overwrite cells edited by hand.",
+  selfTestLink: "진단 / Self-test",
+  selfTestTitle: "Self-test",
+  selfTestNote:
+    "Runs every Excel feature the add-in uses on a scratch sheet, one by one, and deletes the sheet at the end. Deleting a sheet clears Excel's undo history. Your plan sheets and tables are not touched.",
+  selfTestRun: "Run self-test",
+  selfTestPass: "Self-test passed: every check is fine.",
+  selfTestFail: (n: number) => `Self-test failed: ${n} checks failed. Copy the report below into your bug report.`,
+  selfTestReport: "Self-test report (ready to copy)",
+  copy: "Copy",
+  copied: "Copied.",
+  outsideTitle: "This pane runs inside Excel",
+  outsideBody: "It is open in a plain browser, where there is no Excel workbook to work on. Sideload the add-in into Excel, then open the pane from the Job plan group on the Home tab.",
+  outsideNoOffice: "office.js could not be loaded (check the internet connection, or use the closed-network build).",
+  outsideSteps: [
+    "Excel on the web: open a workbook, then Insert › Add-ins › Upload My Add-in, and choose manifest.xml.",
+    "Excel on Windows or Mac: run npm start in this repository; it sideloads the add-in into Excel.",
+    "Closed network: build with npm run build -- --env officejs=local, serve dist/ from an internal server and use its manifest.xml.",
+  ],
 };
 
 export function strings(lang: Lang): Strings {

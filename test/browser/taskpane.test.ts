@@ -183,6 +183,52 @@ describe("task pane in Chromium (outside Office, on the Excel test double)", () 
     }
   }, 240_000);
 
+  test("ribbon results reach the pane: 검증 run before it mounted, 요약 재생성 needing confirmation while it is open", async () => {
+    const { page, errors } = await openPane("?ribbonFirst=1");
+    try {
+      // The findings of the ribbon's 검증, run before the pane existed.
+      await page.getByRole("button", { name: t.goToCell("추진계획!D3"), exact: true }).waitFor({ timeout: 20_000 });
+      await waitForStatus(page, "리본의 검증 결과");
+      // A generated cell typed over, then the ribbon's 요약 재생성: the pane asks.
+      await page.evaluate(async () => {
+        const w = window as unknown as {
+          jobplanFake: { sheet(n: string): { set(a: string, v: unknown): void } };
+          jobplanRibbon(name: string): Promise<void>;
+        };
+        await w.jobplanRibbon("regenerateSummary");
+        w.jobplanFake.sheet("추진계획").set("I3", 12345);
+        await w.jobplanRibbon("regenerateSummary");
+      });
+      const overwrite = page.getByRole("button", { name: t.confirmOverwrite, exact: true });
+      await overwrite.waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: path.join(OUTPUT, "taskpane-ribbon-confirm-320.png"), fullPage: true });
+      await overwrite.click();
+      await waitForStatus(page, t.regenerateDone(0).replace(/\d+.*$/, "").trim());
+      const i3 = await page.evaluate(() =>
+        (window as unknown as { jobplanFake: { sheet(n: string): { formula(a: string): unknown } } }).jobplanFake.sheet("추진계획").formula("I3"),
+      );
+      expect(String(i3)).toMatch(/^=/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  test("the 진단 / Self-test link runs on the workbook and shows a report to copy", async () => {
+    const { page, errors } = await openPane();
+    try {
+      await page.getByRole("button", { name: t.selfTestLink, exact: true }).click();
+      await page.getByRole("button", { name: t.selfTestRun, exact: true }).click();
+      await page.getByText(t.selfTestPass).waitFor({ timeout: 30_000 });
+      const report = await page.getByRole("textbox", { name: t.selfTestReport }).inputValue();
+      expect(report).toMatch(/^jobplan self-test: PASS/);
+      expect(await overflowing(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   test("English pane (Office display language en-US) at 320 px", async () => {
     const { page, errors } = await openPane("?locale=en-US", en.insertButton);
     try {

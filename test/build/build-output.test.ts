@@ -1,11 +1,14 @@
-// Runs the production build (webpack CLI in a child process, ~10-30 s) into a temp dir and
-// checks what would be deployed: the shared-runtime page, the bundles, functions.json with
-// the PLAN functions, the self-hosted office.js, the manifest with production URLs that all
-// resolve to emitted files, and no CDN URL in any file.
+// Runs both production builds (webpack CLI in a child process, ~30-90 s each) into temp dirs
+// and checks what would be deployed: the shared-runtime page, the bundles and their size,
+// functions.json with the PLAN functions and allowErrorForDataTypeAny, the manifest with
+// production URLs that all resolve to emitted files; office.js from Microsoft's CDN in the
+// default build, and in the `--env officejs=local` build served locally with every file it
+// loads for Excel (all languages) and no CDN URL in any file.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as zlib from "zlib";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROD_URL = "https://jobplan.example.org/addin/";
@@ -31,13 +34,14 @@ export const CDN_HOSTS = [
 /**
  * Any other host with "cdn" in its name is caught too. Microsoft's own files (copied byte for
  * byte from @microsoft/office-js) carry exactly these two, neither of which an add-in reaches:
- * - ajax.aspnetcdn.com: office.js would load MicrosoftAjax.js from it only when
- *   `requiresMsAjax`, which office.js hard-codes to false (checked below);
+ * - ajax.aspnetcdn.com: office.js (and the custom-functions runtime, its sibling loader) would
+ *   load MicrosoftAjax.js from it only when `requiresMsAjax`, which both hard-code to false
+ *   (checked below);
  * - alcdn.msauth.net: the Excel host files' first-party single-sign-on fallback (MSAL).
  * A new office-js version that adds any other CDN reference fails this test.
  */
 const VENDOR_EXCEPTIONS = [
-  { file: /^(office|o15apptofilemappingtable|excel-[\w.-]+)\.js$/, host: "ajax.aspnetcdn.com" },
+  { file: /^(office|o15apptofilemappingtable|custom-functions-runtime|excel-[\w.-]+)\.js$/, host: "ajax.aspnetcdn.com" },
   { file: /^excel-[\w.-]+\.js$/, host: "alcdn.msauth.net" },
 ];
 
@@ -48,36 +52,50 @@ function walk(dir: string, base = dir): string[] {
   });
 }
 
+interface Build {
+  out: string;
+  files: string[];
+  log: string;
+}
+
+function build(env: string[]): Build {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-build-"));
+  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const result = spawnSync(process.execPath, [cli, "--mode", "production", ...[...env, `outDir=${out}`].flatMap((e) => ["--env", e])], {
+    cwd: ROOT,
+    env: { ...process.env, ADDIN_URL: PROD_URL },
+    encoding: "utf8",
+    timeout: 290_000,
+  });
+  const log = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`production build failed (exit ${result.status}):\n${log.slice(-4000)}`);
+  return { out, files: walk(out), log };
+}
+
+/** The page's own JavaScript, gzipped (what the bundle-size limit is about). */
+const PAGE_SCRIPTS = ["functions.js", "commands.js", "taskpane.js"];
+const LIMIT_GZIP_BYTES = 300 * 1024;
+
+let cdn: Build;
+let local: Build;
+// The tests below that do not say otherwise are about the local build (and its files).
 let out: string;
 let files: string[];
 let buildLog: string;
 
 beforeAll(() => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-build-"));
-  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const result = spawnSync(
-    process.execPath,
-    [cli, "--mode", "production", "--env", `outDir=${out}`],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_URL: PROD_URL },
-      encoding: "utf8",
-      timeout: 290_000,
-    },
-  );
-  buildLog = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0)
-    throw new Error(`production build failed (exit ${result.status}):\n${buildLog.slice(-4000)}`);
-  files = walk(out);
-}, 300_000);
+  cdn = build([]);
+  local = build(["officejs=local"]);
+  ({ out, files, log: buildLog } = local);
+}, 600_000);
 
 afterAll(() => {
-  if (out) fs.rmSync(out, { recursive: true, force: true });
+  for (const b of [cdn, local]) if (b) fs.rmSync(b.out, { recursive: true, force: true });
 });
 
 const read = (rel: string) => fs.readFileSync(path.join(out, rel), "utf8");
 
-describe("production build", () => {
+describe("production build with --env officejs=local (office.js served locally)", () => {
   test("emits the shared-runtime page, bundles, metadata, manifest, icons and office.js", () => {
     for (const f of [
       "manifest.xml",
@@ -101,6 +119,16 @@ describe("production build", () => {
     expect(buildLog).not.toMatch(/\bERROR\b/);
   });
 
+  test("the local build copies every language's strings and the custom-functions runtime", () => {
+    const languages = fs
+      .readdirSync(OFFICE_JS_DIST, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && fs.existsSync(path.join(OFFICE_JS_DIST, d.name, "office_strings.js")))
+      .map((d) => `${d.name}/office_strings.js`);
+    expect(languages.length).toBeGreaterThan(30);
+    expect(files).toEqual(expect.arrayContaining([...languages, "custom-functions-runtime.js"]));
+    expect(files.filter((f) => /outlook_strings/.test(f))).toEqual([]);
+  });
+
   test("office.js files are copied as shipped (not re-minified), and not all 87 MB of them", () => {
     for (const f of [
       "office.js",
@@ -117,7 +145,7 @@ describe("production build", () => {
       files.filter((f) => /^(word|powerpoint|outlook|onenote|project|access)/.test(f)),
     ).toEqual([]);
     const bytes = files.reduce((n, f) => n + fs.statSync(path.join(out, f)).size, 0);
-    expect(bytes).toBeLessThan(30 * 1024 * 1024);
+    expect(bytes).toBeLessThan(40 * 1024 * 1024);
   });
 
   test("taskpane.html loads office.js from its own folder, then functions, commands and the pane", () => {
@@ -129,10 +157,14 @@ describe("production build", () => {
     for (const s of srcs) expect(s).not.toMatch(/^(https?:)?\/\//);
   });
 
-  test("functions.json lists the PLAN custom functions declared in src/functions/functions.ts", () => {
+  test("functions.json lists the PLAN custom functions declared in src/functions/functions.ts, and accepts error values", () => {
     const meta = JSON.parse(read("functions.json")) as {
+      allowErrorForDataTypeAny?: boolean;
       functions: { id: string; name: string }[];
     };
+    // Without it a #REF! anywhere in TaskPlans[#All] makes every PLAN function an error.
+    expect(meta.allowErrorForDataTypeAny).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(cdn.out, "functions.json"), "utf8")).allowErrorForDataTypeAny).toBe(true);
     expect(meta.functions.length).toBeGreaterThan(0);
     const source = fs.readFileSync(path.join(ROOT, "src", "functions", "functions.ts"), "utf8");
     const declared = (source.match(/@customfunction\b/g) ?? []).length;
@@ -184,10 +216,44 @@ describe("production build", () => {
     expect(hits).toEqual([]);
   });
 
-  test("office.js never loads MicrosoftAjax from its CDN (requiresMsAjax is hard-coded false)", () => {
-    const debug = fs.readFileSync(path.join(OFFICE_JS_DIST, "office.debug.js"), "utf8");
+  test.each(["office.debug.js", "custom-functions-runtime.debug.js"])("%s never loads MicrosoftAjax from its CDN (requiresMsAjax is hard-coded false)", (file) => {
+    const debug = fs.readFileSync(path.join(OFFICE_JS_DIST, file), "utf8");
     const assignments = debug.match(/requiresMsAjax\s*=[^=]/g) ?? [];
     expect(assignments).toHaveLength(1);
     expect(debug).toMatch(/var requiresMsAjax = false;/);
+  });
+});
+
+describe("default build: office.js from Microsoft's CDN", () => {
+  test("taskpane.html loads office.js from the CDN first; no office.js file is copied", () => {
+    const html = fs.readFileSync(path.join(cdn.out, "taskpane.html"), "utf8");
+    const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+    expect(srcs[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(srcs.slice(1)).toEqual(expect.arrayContaining(["functions.js", "commands.js", "taskpane.js"]));
+    expect(cdn.files.filter((f) => /^(office|o15apptofilemappingtable|excel-.*|custom-functions-runtime)\.js$|office_strings/.test(f))).toEqual([]);
+    expect(cdn.log).not.toMatch(/\bERROR\b/);
+  });
+
+  test("the CDN is named only in that script tag: no other file refers to any CDN", () => {
+    const hits: string[] = [];
+    for (const f of cdn.files) {
+      if (/\.(png|ico|jpe?g|gif|woff2?)$/.test(f)) continue;
+      let text = fs.readFileSync(path.join(cdn.out, f), "utf8");
+      if (f === "taskpane.html") text = text.replace("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "");
+      for (const host of CDN_HOSTS) if (text.includes(host)) hits.push(`${f}: ${host}`);
+    }
+    expect(hits).toEqual([]);
+  });
+
+  test(`the page's own JavaScript is under ${LIMIT_GZIP_BYTES / 1024} KB gzipped (tree-shaken ES modules)`, () => {
+    const gz = PAGE_SCRIPTS.map((f) => zlib.gzipSync(fs.readFileSync(path.join(cdn.out, f)), { level: 9 }).length);
+    const total = gz.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(LIMIT_GZIP_BYTES);
+    // A Fluent icon that no component uses must not ship (it did with CommonJS modules).
+    expect(fs.readFileSync(path.join(cdn.out, "taskpane.js"), "utf8")).not.toContain("AccessTime24Regular");
+  });
+
+  test("both builds carry the same manifest and functions metadata", () => {
+    for (const f of ["manifest.xml", "functions.json"]) expect(fs.readFileSync(path.join(cdn.out, f), "utf8")).toBe(read(f));
   });
 });

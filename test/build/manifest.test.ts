@@ -101,7 +101,8 @@ describe("manifest.xml", () => {
       ]),
     );
     expect(sets.get("SharedRuntime")).toBe("1.1");
-    expect(Number(sets.get("CustomFunctionsRuntime"))).toBeGreaterThanOrEqual(1.1);
+    // 1.2: CustomFunctions.Error, and error values passed in (allowErrorForDataTypeAny).
+    expect(Number(sets.get("CustomFunctionsRuntime"))).toBeGreaterThanOrEqual(1.2);
     expect(sets.get("ExcelApi")).toMatch(/^1\.\d+$/);
     expect(all(doc, NS.app, "Host").map((h) => h.getAttribute("Name"))).toEqual(["Workbook"]);
   });
@@ -121,10 +122,14 @@ describe("manifest.xml", () => {
     const page = allAnyNs(cf[0], "Page")[0];
     expect(allAnyNs(page, "SourceLocation")[0].getAttribute("resid")).toBe(rid);
 
+    // Exactly one task pane, with its TaskpaneId: a shared runtime supports one pane, and a
+    // ShowTaskpane action without a TaskpaneId counts as another one.
     const taskpaneActions = allAnyNs(doc, "Action").filter((a) => xsiType(a) === "ShowTaskpane");
-    expect(taskpaneActions.length).toBeGreaterThan(0);
-    for (const a of taskpaneActions)
+    expect(taskpaneActions).toHaveLength(1);
+    for (const a of taskpaneActions) {
       expect(allAnyNs(a, "SourceLocation")[0].getAttribute("resid")).toBe(rid);
+      expect(allAnyNs(a, "TaskpaneId")[0]?.textContent?.trim()).toBeTruthy();
+    }
 
     // the add-in's default page is the same document
     const def = all(all(doc, NS.app, "DefaultSettings")[0], NS.app, "SourceLocation")[0];

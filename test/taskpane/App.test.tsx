@@ -1,19 +1,12 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
+import "./jsdom-setup";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import type { PlanWorkbookOps } from "../../src/excel/adapter";
 import type { Finding } from "../../src/core/findings";
 import { langOf } from "../../src/taskpane/i18n";
 
-// jsdom has no ResizeObserver (Fluent's MessageBar uses it; Excel's webviews have it).
-class NoopResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-const w = window as unknown as { ResizeObserver?: unknown };
-if (!w.ResizeObserver) w.ResizeObserver = NoopResizeObserver;
 
 function finding(severity: Finding["severity"], sheet: string | undefined, cell: string | undefined, ko: string): Finding {
   return {

@@ -4,18 +4,12 @@
  * type a broken figure, validate, follow a finding's link, regenerate and undo.
  */
 import "@testing-library/jest-dom";
+import "./jsdom-setup";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { createPlanWorkbookOps } from "../../src/excel/adapter";
 import { createFakeExcel } from "../excel/fake-excel";
 
-class NoopResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-const w = window as unknown as { ResizeObserver?: unknown };
-if (!w.ResizeObserver) w.ResizeObserver = NoopResizeObserver;
 
 test("insert, validate, select a finding's cell, regenerate and undo", async () => {
   const fx = createFakeExcel();

@@ -115,7 +115,7 @@ describe("one formula per generated column", () => {
     const read = readPlanFromTables(workbookTables(await readWorkbook(file)));
     const { formulas, values } = regenerateCells(read);
     const rowOf = (t: TableSpec, i: number) => t.origin.row + 1 + i;
-    const at = (list: typeof formulas, sheet: string, row: number) => list.filter((g) => g.sheet === sheet && parseA1(g.cell)!.row === row);
+    const at = <T extends { sheet: string; cell: string }>(list: T[], sheet: string, row: number) => list.filter((g) => g.sheet === sheet && parseA1(g.cell)!.row === row);
     // The same formulas as its neighbours (one formula per column), and the flag that makes them sum the strategy.
     const neighbour = at(formulas, "요약", rowOf(byTask, 5)).map((g) => g.formula);
     expect(at(formulas, "요약", rowOf(byTask, 4)).map((g) => g.formula)).toEqual(neighbour);
@@ -127,5 +127,4 @@ describe("one formula per generated column", () => {
     expect(neighbour.length).toBeGreaterThanOrEqual(3);
     expect(at(formulas, "분야별 목표", rowOf(byStrategy, 3)).length).toBeGreaterThanOrEqual(6);
   });
-});
 });

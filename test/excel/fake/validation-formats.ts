@@ -1,0 +1,87 @@
+/** Data validation and conditional formats of a range (stored for tests to inspect). */
+import { estimateBytes, FakeOfficeError, localAddress, REQUEST_COST, type Ctx, type FakeConditionalFormat } from "./core";
+import type { FakeRange } from "./range";
+
+export class FakeDataValidation {
+  constructor(
+    private ctx: Ctx,
+    private range: FakeRange,
+  ) {}
+  set rule(rule: unknown) {
+    this.ctx.enqueue(() => {
+      const b = this.range._box();
+      const address = localAddress(b);
+      const existing = b.sheet.validations.find((v) => v.address === address);
+      if (existing) existing.rule = rule;
+      else b.sheet.validations.push({ address, rule });
+    }, estimateBytes(rule));
+  }
+  set prompt(prompt: unknown) {
+    this.ctx.enqueue(() => {
+      const b = this.range._box();
+      const address = localAddress(b);
+      const existing = b.sheet.validations.find((v) => v.address === address);
+      if (existing) existing.prompt = prompt;
+      else b.sheet.validations.push({ address, rule: undefined, prompt });
+    });
+  }
+  set errorAlert(_a: unknown) {
+    this.ctx.enqueue(() => this.range._box());
+  }
+  clear() {
+    this.ctx.enqueue(() => {
+      const b = this.range._box();
+      const address = localAddress(b);
+      b.sheet.validations = b.sheet.validations.filter((v) => v.address !== address);
+    });
+  }
+}
+
+export class FakeConditionalFormatCollection {
+  constructor(
+    private ctx: Ctx,
+    private range: FakeRange,
+  ) {}
+  add(type: string) {
+    let cf: FakeConditionalFormat | undefined;
+    this.ctx.enqueue(() => {
+      const b = this.range._box();
+      cf = { address: localAddress(b), type };
+      b.sheet.conditionalFormats.push(cf);
+    });
+    const later = (fn: (c: FakeConditionalFormat) => void) => () => {
+      if (!cf) throw new FakeOfficeError("InvalidOperation", "conditional format not created");
+      fn(cf);
+    };
+    const ctx = this.ctx;
+    return {
+      custom: {
+        rule: {
+          set formula(f: string) {
+            ctx.enqueue(later((c) => (c.formula = f)), estimateBytes(f), REQUEST_COST.format);
+          },
+        },
+        format: {
+          fill: {
+            set color(v: string) {
+              ctx.enqueue(later((c) => (c.fill = v)), estimateBytes(v), REQUEST_COST.format);
+            },
+          },
+          font: {
+            set color(v: string) {
+              ctx.enqueue(later((c) => (c.fontColor = v)), estimateBytes(v), REQUEST_COST.format);
+            },
+          },
+        },
+      },
+    };
+  }
+  clearAll() {
+    this.ctx.enqueue(() => {
+      const b = this.range._box();
+      const address = localAddress(b);
+      b.sheet.conditionalFormats = b.sheet.conditionalFormats.filter((c) => c.address !== address);
+    });
+  }
+}
+
