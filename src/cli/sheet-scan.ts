@@ -1,0 +1,220 @@
+/**
+ * One pass over a worksheet part's XML, cell by cell, without building the sheet: the
+ * caller says which cells it wants (by position, before their text is collected) and gets
+ * their values; merged ranges are passed on as they come. Memory is the caller's.
+ *
+ * Cell values follow the readers' conventions: a number, a string, a boolean, an Excel error
+ * as its text (`#REF!`), a date-formatted number as its ISO date (as ExcelJS shows it), a
+ * formula's cached value, or `{ formula }` for a formula without one. Shared strings are
+ * left as SharedRef for a later pass over the shared strings part.
+ */
+import { columnIndex } from "../core/a1";
+import { CELL_TEXT_LIMIT, xmlReader, type XmlReader } from "./xml-stream";
+
+/** A shared string by index, resolved later. */
+export class SharedRef {
+  constructor(readonly index: number) {}
+}
+
+/** Text over Excel's 32,767-character cell limit: the file is not one Excel wrote. */
+export class Overlong {
+  constructor(readonly length: number) {}
+}
+
+export type RawValue = string | number | boolean | { formula: string } | SharedRef | Overlong;
+
+export interface SheetSink {
+  /** A row starts (0-based); throw StopReading to end the pass. */
+  row?(row: number): void;
+  /** Whether the cell's value is wanted. */
+  wants(row: number, col: number): boolean;
+  cell(row: number, col: number, value: RawValue): void;
+  merge?(ref: string): void;
+}
+
+export interface ScanContext {
+  dateStyles: Set<number>;
+  date1904: boolean;
+}
+
+/** "B12" -> [11, 1]; undefined for anything else. */
+function cellPos(ref: string): [number, number] | undefined {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65) i++;
+  const col = columnIndex(ref.slice(0, i));
+  const row = Number(ref.slice(i)) - 1;
+  return col < 0 || !(row >= 0) ? undefined : [row, col];
+}
+
+/** Excel serial date to yyyy-mm-dd, as ExcelJS's excelToDate then toISOString. */
+export function serialToIso(serial: number, date1904: boolean): string | undefined {
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
+}
+
+/**
+ * A shared formula's text for a cell other than its master: relative references moved by
+ * the offset (Excel stores the text once, on the master).
+ */
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  const parts = formula.split('"');
+  for (let i = 0; i < parts.length; i += 2) {
+    parts[i] = parts[i].replace(
+      /(^|[^A-Za-z0-9_.\]])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g,
+      (m, pre, ca, letters, ra, digits) => {
+        const col = ca ? columnIndex(letters) : columnIndex(letters) + dCol;
+        const row = ra ? Number(digits) : Number(digits) + dRow;
+        if (col < 0 || row < 1) return m;
+        let name = "";
+        for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+          name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+        return `${pre}${ca}${name}${ra}${row}`;
+      },
+    );
+  }
+  return parts.join('"');
+}
+
+const SHEET_ATTRS = new Set(["row", "c", "f", "mergeCell"]);
+
+/** A reader for one worksheet part; feed it the part's text. */
+export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
+  let row = -1;
+  let col = -1;
+  let wanted = false;
+  let type = "n";
+  let style = 0;
+  let text: string[] = [];
+  let formula: string[] | undefined;
+  let sharedIndex: string | undefined;
+  let inV = false;
+  let inF = false;
+  let inIs = false;
+  let inPhonetic = false;
+  let inT = false;
+  let hasV = false;
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+
+  function value(): RawValue | undefined {
+    const raw = text.join("");
+    if (!hasV) {
+      if (formula === undefined) return undefined;
+      const f = formula.join("");
+      if (f || sharedIndex === undefined) return { formula: f };
+      const m = masters.get(sharedIndex);
+      return { formula: m ? shiftFormula(m.formula, row - m.row, col - m.col) : "" };
+    }
+    if (raw.length > CELL_TEXT_LIMIT) return new Overlong(raw.length);
+    switch (type) {
+      case "s":
+        return /^\d+$/.test(raw.trim()) ? new SharedRef(Number(raw)) : undefined;
+      case "str":
+      case "inlineStr":
+        return raw;
+      case "b":
+        return raw === "1" || raw === "true";
+      case "e":
+        return raw;
+      case "d":
+        return raw.slice(0, 10);
+      default: {
+        if (raw.trim() === "") return undefined;
+        const n = Number(raw);
+        if (Number.isNaN(n)) return raw;
+        if (ctx.dateStyles.has(style)) return serialToIso(n, ctx.date1904) ?? n;
+        return n;
+      }
+    }
+  }
+
+  return xmlReader(
+    {
+      open(name, a) {
+        switch (name) {
+          case "row":
+            row = a.r ? Number(a.r) - 1 : row + 1;
+            col = -1;
+            sink.row?.(row);
+            return;
+          case "c": {
+            const pos = a.r ? cellPos(a.r) : undefined;
+            if (pos) [row, col] = pos;
+            else col++;
+            wanted = sink.wants(row, col);
+            formula = undefined;
+            sharedIndex = undefined;
+            if (!wanted) return;
+            type = a.t ?? "n";
+            style = a.s ? Number(a.s) : 0;
+            text = [];
+            hasV = false;
+            return;
+          }
+          case "v":
+            if (wanted) {
+              inV = true;
+              hasV = true;
+            }
+            return;
+          case "f":
+            // A shared formula's master is kept even outside the wanted cells: its text serves the others.
+            if (!wanted && a.t !== "shared") return;
+            inF = true;
+            formula = [];
+            if (a.t === "shared") sharedIndex = a.si;
+            return;
+          case "is":
+            if (wanted) {
+              inIs = true;
+              hasV = true;
+            }
+            return;
+          case "rPh":
+            inPhonetic = true;
+            return;
+          case "t":
+            inT = inIs && !inPhonetic;
+            return;
+          case "mergeCell":
+            if (a.ref) sink.merge?.(a.ref);
+            return;
+        }
+      },
+      text(s) {
+        if (inV || inT) text.push(s);
+        else if (inF) formula!.push(s);
+      },
+      close(name) {
+        switch (name) {
+          case "v":
+            inV = false;
+            return;
+          case "f":
+            inF = false;
+            if (sharedIndex !== undefined && formula!.length)
+              masters.set(sharedIndex, { formula: formula!.join(""), row, col });
+            return;
+          case "t":
+            inT = false;
+            return;
+          case "rPh":
+            inPhonetic = false;
+            return;
+          case "is":
+            inIs = false;
+            if (type !== "inlineStr") type = "inlineStr";
+            return;
+          case "c": {
+            if (!wanted) return;
+            wanted = false;
+            const v = value();
+            if (v !== undefined) sink.cell(row, col, v);
+            return;
+          }
+        }
+      },
+    },
+    SHEET_ATTRS,
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * A streaming XML tokenizer for the parts of an .xlsx: elements, attributes, text with the
+ * five named entities and character references, comments, CDATA and processing
+ * instructions, with a check that tags nest and the document ends. No DTDs (an .xlsx has
+ * none; a DOCTYPE is refused). It exists because the general SAX parsers spent most of
+ * `check`'s time on a 10,000-project workbook (bench/xlsx-parsers.ts prints the comparison);
+ * test/cli/xml-scan.test.ts checks it event for event against saxes on generated documents.
+ */
+import { XlsxReadError } from "./errors";
+
+export interface ScanHandlers {
+  /** An element opens; `name` without its namespace prefix. Attributes only for `withAttrs` names. */
+  open?(name: string, attrs: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function fail(message: string): never {
+  throw new XlsxReadError(`XML: ${message}`);
+}
+
+/** Decodes entity and character references. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&([^;&\s]*);?/g, (m, body: string) => {
+    if (!m.endsWith(";")) fail(`unterminated entity "${m.slice(0, 20)}"`);
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (!Number.isFinite(code) || code < 1 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/i.test(body)) fail(`bad character reference "${m}"`);
+      return String.fromCodePoint(code);
+    }
+    const named = NAMED[body];
+    if (named === undefined) fail(`undefined entity "${m}"`);
+    return named;
+  });
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Attributes of a tag between `from` and `to` (exclusive): name="value" or name='value'. */
+function parseAttrs(s: string, from: number, to: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = from;
+  while (i < to) {
+    const eq = s.indexOf("=", i);
+    if (eq < 0 || eq >= to) break;
+    const name = s.slice(i, eq).trim();
+    let q = eq + 1;
+    while (q < to && s.charCodeAt(q) <= 32) q++;
+    const quote = s[q];
+    if (quote !== '"' && quote !== "'") fail(`attribute ${name} without a quoted value`);
+    const end = s.indexOf(quote, q + 1);
+    if (end < 0 || end >= to) fail(`attribute ${name} without a closing quote`);
+    const value = s.slice(q + 1, end);
+    out[name] = value.indexOf("&") < 0 ? value : decodeEntities(value);
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Index of the `>` closing a tag that starts at `from`, skipping quoted attribute values; -1 if not in `s` yet. */
+function tagEnd(s: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const gt = s.indexOf(">", i);
+    if (gt < 0) return -1;
+    // A quote before the `>` opens an attribute value that may hold `>`.
+    let q = -1;
+    for (let k = i; k < gt; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 34 || c === 39) {
+        q = k;
+        break;
+      }
+    }
+    if (q < 0) return gt;
+    const close = s.indexOf(s[q], q + 1);
+    if (close < 0) return -1;
+    i = close + 1;
+  }
+}
+
+export class XmlScanner {
+  private buf = "";
+  private readonly stack: string[] = [];
+  private seenRoot = false;
+
+  constructor(
+    private readonly h: ScanHandlers,
+    /** Element names whose attributes are wanted (others get none), or "all". */
+    private readonly withAttrs: ReadonlySet<string> | "all",
+  ) {}
+
+  write(chunk: string): void {
+    const s = this.buf ? this.buf + chunk : chunk;
+    let i = 0;
+    const n = s.length;
+    const h = this.h;
+    while (i < n) {
+      const lt = s.indexOf("<", i);
+      if (lt < 0) {
+        // Text may end in a half entity: keep it for the next chunk.
+        const amp = s.lastIndexOf("&");
+        const cut = amp >= i && s.indexOf(";", amp) < 0 ? amp : n;
+        this.emitText(s.slice(i, cut));
+        i = cut;
+        break;
+      }
+      if (lt > i) this.emitText(s.slice(i, lt));
+      i = lt;
+      const c1 = s.charCodeAt(i + 1);
+      if (c1 === 33 /* ! */) {
+        if (s.startsWith("<!--", i)) {
+          const end = s.indexOf("-->", i + 4);
+          if (end < 0) break;
+          i = end + 3;
+          continue;
+        }
+        if (s.startsWith("<![CDATA[", i)) {
+          const end = s.indexOf("]]>", i + 9);
+          if (end < 0) break;
+          if (h.text && this.stack.length) h.text(s.slice(i + 9, end));
+          i = end + 3;
+          continue;
+        }
+        if (n - i < 9) break;
+        fail("DOCTYPE or unknown markup declaration");
+      }
+      if (c1 === 63 /* ? */) {
+        const end = s.indexOf("?>", i + 2);
+        if (end < 0) break;
+        i = end + 2;
+        continue;
+      }
+      const gt = tagEnd(s, i + 1);
+      if (gt < 0) break;
+      if (c1 === 47 /* / */) {
+        const name = s.slice(i + 2, gt).trim();
+        const open = this.stack.pop();
+        if (open !== name) fail(open === undefined ? `closing tag </${name}> without an opening tag` : `</${name}> closes <${open}>`);
+        h.close?.(localName(name));
+      } else {
+        const selfClosing = s.charCodeAt(gt - 1) === 47;
+        const end = selfClosing ? gt - 1 : gt;
+        let sp = i + 1;
+        while (sp < end && s.charCodeAt(sp) > 32) sp++;
+        const name = s.slice(i + 1, sp);
+        if (!name) fail("empty tag name");
+        if (!this.stack.length) {
+          if (this.seenRoot) fail("a second root element");
+          this.seenRoot = true;
+        }
+        const local = localName(name);
+        const wanted = this.withAttrs === "all" || this.withAttrs.has(local);
+        h.open?.(local, wanted && sp < end ? parseAttrs(s, sp, end) : NO_ATTRS);
+        if (selfClosing) h.close?.(local);
+        else this.stack.push(name);
+      }
+      i = gt + 1;
+    }
+    this.buf = i < n ? s.slice(i) : "";
+  }
+
+  private emitText(t: string): void {
+    if (!this.stack.length) {
+      if (t.trim()) fail("text outside the root element");
+      return;
+    }
+    if (this.h.text) this.h.text(decodeEntities(t));
+  }
+
+  close(): void {
+    if (this.buf.trim()) fail("the document ends inside a tag");
+    if (!this.seenRoot) fail("no root element");
+    if (this.stack.length) fail(`the document ends before </${this.stack[this.stack.length - 1]}>`);
+  }
+}
