@@ -53,7 +53,8 @@ export async function writeFileSafely(target: string, produce: (out: Writable) =
     try {
       await produce(stream);
     } finally {
-      stream.end();
+      // ExcelJS ends the stream itself when it pipes its zip into it.
+      if (!stream.writableEnded) stream.end();
     }
     await finished;
     fsyncSync(fd);

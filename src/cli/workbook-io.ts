@@ -2,7 +2,6 @@
  * File-level operations on plan workbooks: load a plan from .xlsx or .txt, write a plan as
  * the template, regenerate the generated cells of an existing workbook in place.
  */
-import { readFileSync, statSync, openSync, readSync, closeSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import { checkPlan } from "../core";
@@ -10,19 +9,25 @@ import type { Finding } from "../core/findings";
 import type { Plan } from "../core/model";
 import { importPlanText } from "../import";
 import { FINDING_COLUMNS } from "../workbook/columns";
-import { readPlanFromTables } from "../workbook/read-tables";
+import { readPlanFromTables, type InputTable } from "../workbook/read-tables";
 import { regenerateFormulas } from "../workbook/regenerate";
 import { planSummaryRows } from "../workbook/summary-rows";
 import { TABLE_NAMES } from "../workbook/summary-formulas";
 import { buildWorkbookSpec, findingsRows, SHEET_NAMES } from "../workbook/template-sheets";
+import { InputError, XlsxReadError } from "./errors";
+import { ensureReadableFile, fileError, headBytes, readBytes } from "./file-access";
 import { growSummaryTables } from "./grow-tables";
+import { M, say } from "./messages";
+import { decodePlanBytes, foundNoPlan } from "./plan-text";
+import { writeFileSafely } from "./safe-write";
+import { rewriteRisks } from "./xlsx-guard";
 import { workbookTables } from "./xlsx-read";
+import { readXlsxTables } from "./xlsx-stream";
 import { addSheet, writeWorkbookFile } from "./xlsx-write";
 
 export type Lang = "ko" | "en";
 
-/** A file that cannot be read as a plan: missing, unreadable, not .xlsx / .txt. */
-export class InputError extends Error {}
+export { InputError };
 
 export interface LoadedPlan {
   plan: Plan;
@@ -31,25 +36,8 @@ export interface LoadedPlan {
 
 const XLSX_EXT = new Set([".xlsx", ".xlsm"]);
 
-function ensureFile(file: string, lang: Lang): void {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new InputError(lang === "ko" ? `파일이 없습니다: ${file}` : `No such file: ${file}`);
-  }
-  if (!st.isFile()) throw new InputError(lang === "ko" ? `파일이 아닙니다: ${file}` : `Not a file: ${file}`);
-}
-
-function startsWithZip(file: string): boolean {
-  const fd = openSync(file, "r");
-  try {
-    const buf = Buffer.alloc(4);
-    const n = readSync(fd, buf, 0, 4, 0);
-    return n === 4 && buf[0] === 0x50 && buf[1] === 0x4b;
-  } finally {
-    closeSync(fd);
-  }
+export function isWorkbookName(file: string): boolean {
+  return XLSX_EXT.has(path.extname(file).toLowerCase()) || path.extname(file).toLowerCase() === ".xls";
 }
 
 /** Checks both the reader's findings and the core checks; never throws for plan problems. */
@@ -57,48 +45,80 @@ function withChecks(plan: Plan, findings: Finding[]): Finding[] {
   return [...findings, ...checkPlan(plan)];
 }
 
+function ensureZip(file: string, lang: Lang): void {
+  const head = headBytes(file, 4, lang);
+  if (!(head.length === 4 && head[0] === 0x50 && head[1] === 0x4b)) throw new InputError(say(lang, M.notZip(file)));
+}
+
+/** A read failure inside the archive as one line for the user; a bug stays a bug. */
+function xlsxError(e: unknown, file: string, lang: Lang): unknown {
+  if (e instanceof XlsxReadError) return new InputError(say(lang, M.unreadableXlsx(file, e.message)));
+  if ((e as NodeJS.ErrnoException)?.code) return fileError(e, file, true, lang);
+  return e;
+}
+
 export async function loadWorkbook(file: string, lang: Lang): Promise<ExcelJS.Workbook> {
-  ensureFile(file, lang);
-  if (!startsWithZip(file)) {
-    throw new InputError(
-      lang === "ko" ? `.xlsx 파일이 아닙니다 (zip 형식이 아님): ${file}` : `Not an .xlsx file (not a zip archive): ${file}`,
-    );
-  }
+  ensureZip(file, lang);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
-    throw new InputError(lang === "ko" ? `.xlsx 파일을 읽을 수 없습니다: ${file} (${(e as Error).message})` : `Cannot read .xlsx file ${file}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException)?.code) throw fileError(e, file, true, lang);
+    throw new InputError(say(lang, M.unreadableXlsx(file, (e as Error).message)));
+  }
+  // LibreOffice writes tables without <tableStyleInfo>, which ExcelJS cannot write back.
+  for (const ws of wb.worksheets) {
+    const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
+    for (const t of Object.values(tables)) {
+      if (t.table && !t.table.style) t.table.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
   }
   return wb;
+}
+
+/** The tables of a workbook file, streamed (only the cells of plan tables are kept). */
+export async function readWorkbookTables(file: string, lang: Lang): Promise<InputTable[]> {
+  ensureZip(file, lang);
+  try {
+    return await readXlsxTables(file);
+  } catch (e) {
+    throw xlsxError(e, file, lang);
+  }
+}
+
+/** A plan document's text, its encoding detected; files that are not one are refused. */
+export function readPlanText(file: string, lang: Lang): string {
+  const decoded = decodePlanBytes(readBytes(file, lang));
+  if ("notText" in decoded) throw new InputError(say(lang, M.textNotPlan(file, decoded.notText)));
+  return decoded.text;
+}
+
+/** Imports a plan text; a text in which no plan table is found is refused. */
+export function importPlanFile(file: string, lang: Lang): LoadedPlan {
+  const { plan, findings } = importPlanText(readPlanText(file, lang));
+  if (foundNoPlan(plan)) throw new InputError(say(lang, M.textNotPlan(file, "no-plan")));
+  return { plan, findings: withChecks(plan, findings) };
 }
 
 /** Reads a plan from .xlsx or .txt and runs every check. */
 export async function loadAndCheck(file: string, lang: Lang): Promise<LoadedPlan> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === ".txt") {
-    ensureFile(file, lang);
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      throw new InputError(lang === "ko" ? `파일을 읽을 수 없습니다: ${file}` : `Cannot read ${file}: ${(e as Error).message}`);
-    }
-    const { plan, findings } = importPlanText(text);
-    return { plan, findings: withChecks(plan, findings) };
-  }
+  if (ext === ".txt") return importPlanFile(file, lang);
   if (!XLSX_EXT.has(ext)) {
-    ensureFile(file, lang);
-    throw new InputError(lang === "ko" ? `.xlsx 또는 .txt 파일이 아닙니다: ${file}` : `Not an .xlsx or .txt file: ${file}`);
+    ensureReadableFile(file, lang);
+    throw new InputError(say(lang, M.notWorkbookExt(file)));
   }
-  const wb = await loadWorkbook(file, lang);
-  const read = readPlanFromTables(workbookTables(wb));
+  const read = readPlanFromTables(await readWorkbookTables(file, lang));
   return { plan: read.plan, findings: withChecks(read.plan, read.findings) };
 }
 
 /** Writes a plan and its findings as the jobplan template. */
 export async function writePlanWorkbook(plan: Plan, findings: Finding[], file: string, lang: Lang): Promise<void> {
-  await writeWorkbookFile(buildWorkbookSpec(plan, findings, { lang }), file);
+  try {
+    await writeWorkbookFile(buildWorkbookSpec(plan, findings, { lang }), file);
+  } catch (e) {
+    throw fileError(e, file, false, lang);
+  }
 }
 
 export interface SummarizeResult {
@@ -118,8 +138,20 @@ export interface SummarizeResult {
  * added row in the table's columns move down with it, as in Excel).
  */
 export async function summarizeWorkbook(input: string, output: string, lang: Lang): Promise<SummarizeResult> {
+  ensureZip(input, lang);
+  if (/\.xlsm$/i.test(input) || /\.xlsm$/i.test(output)) throw new InputError(say(lang, M.macros(input)));
+  let risks;
+  try {
+    risks = await rewriteRisks(input);
+  } catch (e) {
+    throw xlsxError(e, input, lang);
+  }
+  if (risks.macros) throw new InputError(say(lang, M.macros(input)));
+  if (risks.dropped.length) throw new InputError(say(lang, M.wouldDrop(input, risks.dropped.join("; "))));
+  if (risks.tooLarge) throw new InputError(say(lang, M.tooLarge(input, risks.tooLarge)));
+  const first = readPlanFromTables(await readWorkbookTables(input, lang));
   const wb = await loadWorkbook(input, lang);
-  const rows = planSummaryRows(readPlanFromTables(workbookTables(wb)));
+  const rows = planSummaryRows(first);
   growSummaryTables(wb, rows);
   // Read again: formulas and findings follow the workbook as it now is (the new rows in).
   const read = rows.tables.length ? readPlanFromTables(workbookTables(wb)) : rows.read;
@@ -146,7 +178,11 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
   });
   if (orderNo !== undefined && read.tables.findings) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
-  await wb.xlsx.writeFile(output);
+  try {
+    await writeFileSafely(output, (out) => wb.xlsx.write(out));
+  } catch (e) {
+    throw fileError(e, output, false, lang);
+  }
   const addedRows = rows.tables.flatMap((g) => g.added.map((a) => ({ table: g.kind, strategy: a.strategy, task: a.task })));
   return { findings, regenerated: formulas.length, added: rows.added, addedRows };
 }

@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import type { CellSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
 import { a1, columnLetter } from "../workbook/workbook-model";
+import { writeFileSafely } from "./safe-write";
 
 /** Rows below the header covered by validations and conditional formats at least. */
 const MIN_FORMAT_ROWS = 1000;
@@ -128,6 +129,8 @@ export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   return wb;
 }
 
+/** Renders the spec and writes it through a temporary file renamed over `file` (safe-write.ts). */
 export async function writeWorkbookFile(spec: WorkbookSpec, file: string): Promise<void> {
-  await renderWorkbook(spec).xlsx.writeFile(file);
+  const wb = renderWorkbook(spec);
+  await writeFileSafely(file, (out) => wb.xlsx.write(out));
 }
