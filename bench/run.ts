@@ -17,6 +17,8 @@ const BENCHES: Bench[] = [
   { name: "engine", file: "engine.ts", fn: "benchEngine" },
   { name: "functions", file: "functions.ts", fn: "benchFunctions", bundled: true },
   { name: "workbook", file: "workbook.ts", fn: "benchWorkbook" },
+  { name: "cli", file: "cli.ts", fn: "benchCli" },
+  { name: "parsers", file: "xlsx-parsers.ts", fn: "benchParsers" },
 ];
 
 async function main(): Promise<void> {

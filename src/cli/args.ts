@@ -45,9 +45,18 @@ const msg = {
     ko: cmd ? `${cmd} 명령에 없는 옵션입니다: ${flag}` : `알 수 없는 옵션입니다: ${flag}`,
     en: cmd ? `${cmd} takes no option ${flag}` : `Unknown option: ${flag}`,
   }),
-  needsValue: (flag: string) => ({ ko: `${flag} 뒤에 값이 필요합니다`, en: `${flag} needs a value` }),
-  noValue: (flag: string) => ({ ko: `${flag}에는 값을 줄 수 없습니다`, en: `${flag} takes no value` }),
-  twice: (flag: string) => ({ ko: `${withParticle(flag, "을/를")} 두 번 주었습니다`, en: `${flag} is given twice` }),
+  needsValue: (flag: string) => ({
+    ko: `${flag} 뒤에 값이 필요합니다`,
+    en: `${flag} needs a value`,
+  }),
+  noValue: (flag: string) => ({
+    ko: `${flag}에는 값을 줄 수 없습니다`,
+    en: `${flag} takes no value`,
+  }),
+  twice: (flag: string) => ({
+    ko: `${withParticle(flag, "을/를")} 두 번 주었습니다`,
+    en: `${flag} is given twice`,
+  }),
 };
 
 /** The language asked for before the arguments are understood (for their own errors). */

@@ -13,6 +13,8 @@ export class XlsxReadError extends Error {
     message: string,
     /** sheet!cell the problem is at, when there is one. */
     readonly where?: string,
+    /** A problem the CLI explains in the user's language. */
+    readonly kind?: "cell-too-long" | "table-too-large",
   ) {
     super(message);
   }

@@ -14,10 +14,10 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
-if (require.main === module) {
+/** The program: bin/jobplan.js calls this on the bundle. */
+export function main(argv: string[]): void {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
-  const argv = process.argv.slice(2);
   runCli(argv, processIO()).then(
     (code) => {
       process.exitCode = code;
@@ -29,3 +29,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));

@@ -17,7 +17,11 @@ import { expandArgs } from "./globs";
 import { M, say, type Lang } from "./messages";
 import { countLine, formatFindings } from "./report";
 import { usage, VERSION } from "./usage";
-import { importPlanFile, isWorkbookName, loadAndCheck, summarizeWorkbook, writePlanWorkbook, type SummarizeResult } from "./workbook-io";
+import { importPlanFile, isWorkbookName, loadAndCheck } from "./load-plan";
+import type { SummarizeResult } from "./workbook-io";
+
+/** The writing side (ExcelJS) is loaded only by the commands that write: `check` starts faster. */
+const writer = () => import("./workbook-io");
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -95,7 +99,8 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
 
 function helpCommand(command: Command, args: Args, io: CliIO, lang: Lang): number {
   const about = command === "help" ? args.positional[0] : command;
-  if (about !== undefined && !COMMANDS.includes(about as Command)) throw new UsageError(t(lang, `알 수 없는 명령입니다: ${about}`, `Unknown command: ${about}`));
+  if (about !== undefined && !COMMANDS.includes(about as Command))
+    throw new UsageError(t(lang, `알 수 없는 명령입니다: ${about}`, `Unknown command: ${about}`));
   io.stdout(usage(lang, about as Command | undefined));
   return 0;
 }
@@ -118,7 +123,10 @@ function outputPath(args: Args, io: CliIO, fallback: string, lang: Lang): string
 }
 
 async function templateCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
-  noMoreFiles(args, 0, lang, { ko: "template에는 파일 인수가 없습니다 (-o로 출력 파일을 지정하세요)", en: "template takes no file argument (name the output with -o)" });
+  noMoreFiles(args, 0, lang, {
+    ko: "template에는 파일 인수가 없습니다 (-o로 출력 파일을 지정하세요)",
+    en: "template takes no file argument (name the output with -o)",
+  });
   const plan: Plan = emptyPlan();
   const year = stringOption(args, "year");
   if (year !== undefined) {
@@ -134,12 +142,14 @@ async function templateCommand(args: Args, io: CliIO, lang: Lang): Promise<numbe
   const rounding = stringOption(args, "rounding");
   if (rounding !== undefined) {
     if (rounding !== "half-up" && rounding !== "largest-remainder") {
-      throw new UsageError(t(lang, `--rounding은 half-up 또는 largest-remainder입니다: ${rounding}`, `--rounding is half-up or largest-remainder, not ${rounding}`));
+      throw new UsageError(
+        t(lang, `--rounding은 half-up 또는 largest-remainder입니다: ${rounding}`, `--rounding is half-up or largest-remainder, not ${rounding}`),
+      );
     }
     plan.settings.roundingMode = rounding;
   }
   const out = outputPath(args, io, "jobplan-template.xlsx", lang);
-  await writePlanWorkbook(plan, [], out, lang);
+  await (await writer()).writePlanWorkbook(plan, [], out, lang);
   io.stdout(t(lang, `서식을 만들었습니다: ${out}\n`, `Template written: ${out}\n`));
   return 0;
 }
@@ -157,7 +167,10 @@ function errorsLine(findings: readonly Finding[], io: CliIO, lang: Lang): number
 }
 
 async function importCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
-  noMoreFiles(args, 1, lang, { ko: "import에는 계획 문서(.txt) 하나가 필요합니다", en: "import takes one plan document (.txt)" });
+  noMoreFiles(args, 1, lang, {
+    ko: "import에는 계획 문서(.txt) 하나가 필요합니다",
+    en: "import takes one plan document (.txt)",
+  });
   const input = path.resolve(io.cwd, args.positional[0]);
   const head = isWorkbookName(input) ? undefined : headBytes(input, 4, lang);
   if (!head || (head[0] === 0x50 && head[1] === 0x4b)) throw new InputError(say(lang, M.importTakesText(input)));
@@ -165,7 +178,7 @@ async function importCommand(args: Args, io: CliIO, lang: Lang): Promise<number>
   const out = outputPath(args, io, `${base}.xlsx`, lang);
   if (sameFile(out, input)) throw new InputError(say(lang, M.outputIsInput(out)));
   const { plan, findings } = importPlanFile(input, lang);
-  await writePlanWorkbook(plan, findings, out, lang);
+  await (await writer()).writePlanWorkbook(plan, findings, out, lang);
   io.stdout(
     t(
       lang,
@@ -217,7 +230,11 @@ async function checkCommand(args: Args, io: CliIO, lang: Lang): Promise<number> 
     if (reports.length > 1) {
       const unreadable = reports.filter((r) => r.error).length;
       io.stdout(
-        t(lang, `합계: 파일 ${reports.length}개 (읽지 못함 ${unreadable}개), ${countLine(all, lang)}\n`, `Total: ${reports.length} files (${unreadable} unreadable), ${countLine(all, lang)}\n`),
+        t(
+          lang,
+          `합계: 파일 ${reports.length}개 (읽지 못함 ${unreadable}개), ${countLine(all, lang)}\n`,
+          `Total: ${reports.length} files (${unreadable} unreadable), ${countLine(all, lang)}\n`,
+        ),
       );
     }
   }
@@ -226,11 +243,14 @@ async function checkCommand(args: Args, io: CliIO, lang: Lang): Promise<number> 
 }
 
 async function summarizeCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
-  noMoreFiles(args, 1, lang, { ko: "summarize에는 .xlsx 파일 하나가 필요합니다", en: "summarize takes one .xlsx file" });
+  noMoreFiles(args, 1, lang, {
+    ko: "summarize에는 .xlsx 파일 하나가 필요합니다",
+    en: "summarize takes one .xlsx file",
+  });
   const input = path.resolve(io.cwd, args.positional[0]);
   if (!/\.xls[xm]$/i.test(input)) throw new InputError(t(lang, `.xlsx 파일이 아닙니다: ${input}`, `Not an .xlsx file: ${input}`));
   const out = stringOption(args, "output") === undefined ? input : outputPath(args, io, "", lang);
-  const { findings, regenerated, added, addedRows } = await summarizeWorkbook(input, out, lang);
+  const { findings, regenerated, added, addedRows } = await (await writer()).summarizeWorkbook(input, out, lang);
   io.stdout(
     t(
       lang,
@@ -247,7 +267,11 @@ async function summarizeCommand(args: Args, io: CliIO, lang: Lang): Promise<numb
  * "요약 행 추가: 과제별 2, 분야별 1" and one line a row.
  */
 function addedRowsText(added: SummarizeResult["added"], rows: SummarizeResult["addedRows"], lang: Lang): string {
-  const head = t(lang, `요약 행 추가: 과제별 ${added.byTask}, 분야별 ${added.byStrategy}`, `Summary rows added: by task ${added.byTask}, by strategy ${added.byStrategy}`);
+  const head = t(
+    lang,
+    `요약 행 추가: 과제별 ${added.byTask}, 분야별 ${added.byStrategy}`,
+    `Summary rows added: by task ${added.byTask}, by strategy ${added.byStrategy}`,
+  );
   const label = (r: SummarizeResult["addedRows"][number]) => (r.table === "summaryByTask" ? t(lang, "과제별", "by task") : t(lang, "분야별", "by strategy"));
   const lines = rows.map((r) => `  ${label(r)}: ${r.task !== undefined ? `${r.strategy} › ${r.task}` : r.strategy}`);
   const note = t(lang, "  (공표 칸은 비어 있습니다: 공표한 수치를 입력하세요)", "  (declared cells are empty: type the published figures)");
@@ -266,11 +290,12 @@ export function demoFixture(): string | undefined {
 async function demoCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
   noMoreFiles(args, 0, lang, { ko: "demo에는 인수가 없습니다", en: "demo takes no argument" });
   const fixture = demoFixture();
-  if (!fixture) throw new InputError(t(lang, "예제 파일(samples/seogu-2020-jobs-plan.txt)이 없습니다", "Sample file samples/seogu-2020-jobs-plan.txt is missing"));
+  if (!fixture)
+    throw new InputError(t(lang, "예제 파일(samples/seogu-2020-jobs-plan.txt)이 없습니다", "Sample file samples/seogu-2020-jobs-plan.txt is missing"));
   const out = path.resolve(io.cwd, "out", "seogu-2020.xlsx");
   prepareOutput(out, lang);
   const { plan, findings } = importPlanFile(fixture, lang);
-  await writePlanWorkbook(plan, findings, out, lang);
+  await (await writer()).writePlanWorkbook(plan, findings, out, lang);
   io.stdout(t(lang, `예제: ${fixture}\n통합문서: ${out}\n\n`, `Sample: ${fixture}\nWorkbook: ${out}\n\n`));
   io.stdout(formatFindings(findings, lang) + "\n\n");
   io.stdout(t(lang, "검증 결과: ", "Findings: ") + countLine(findings, lang) + "\n");

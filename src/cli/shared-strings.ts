@@ -7,11 +7,7 @@ import { Overlong } from "./sheet-scan";
 import { StopReading, type ZipArchive } from "./zip-archive";
 import { CELL_TEXT_LIMIT, xmlReader } from "./xml-stream";
 
-export async function readSharedStrings(
-  zip: ZipArchive,
-  part: string | undefined,
-  wanted: ReadonlySet<number>,
-): Promise<Map<number, string | Overlong>> {
+export async function readSharedStrings(zip: ZipArchive, part: string | undefined, wanted: ReadonlySet<number>): Promise<Map<number, string | Overlong>> {
   const out = new Map<number, string | Overlong>();
   if (!part || !wanted.size) return out;
   let last = -1;
@@ -22,32 +18,28 @@ export async function readSharedStrings(
   let inPhonetic = false;
   let text: string[] = [];
   let length = 0;
-  const reader = xmlReader(
-    {
-      open(name) {
-        if (name === "si") {
-          index++;
-          if (index > last) throw new StopReading();
-          keep = wanted.has(index);
-          text = [];
-          length = 0;
-        } else if (name === "rPh") inPhonetic = true;
-        else if (name === "t") inT = keep && !inPhonetic;
-      },
-      text(s) {
-        if (!inT) return;
-        length += s.length;
-        if (length <= CELL_TEXT_LIMIT) text.push(s);
-      },
-      close(name) {
-        if (name === "t") inT = false;
-        else if (name === "rPh") inPhonetic = false;
-        else if (name === "si" && keep)
-          out.set(index, length > CELL_TEXT_LIMIT ? new Overlong(length) : text.join(""));
-      },
+  const reader = xmlReader({
+    open(name) {
+      if (name === "si") {
+        index++;
+        if (index > last) throw new StopReading();
+        keep = wanted.has(index);
+        text = [];
+        length = 0;
+      } else if (name === "rPh") inPhonetic = true;
+      else if (name === "t") inT = keep && !inPhonetic;
     },
-    new Set(),
-  );
+    text(s) {
+      if (!inT) return;
+      length += s.length;
+      if (length <= CELL_TEXT_LIMIT) text.push(s);
+    },
+    close(name) {
+      if (name === "t") inT = false;
+      else if (name === "rPh") inPhonetic = false;
+      else if (name === "si" && keep) out.set(index, length > CELL_TEXT_LIMIT ? new Overlong(length) : text.join(""));
+    },
+  });
   await zip.read(part, (chunk) => reader.write(chunk));
   return out;
 }

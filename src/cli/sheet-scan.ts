@@ -60,23 +60,17 @@ export function serialToIso(serial: number, date1904: boolean): string | undefin
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   const parts = formula.split('"');
   for (let i = 0; i < parts.length; i += 2) {
-    parts[i] = parts[i].replace(
-      /(^|[^A-Za-z0-9_.\]])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g,
-      (m, pre, ca, letters, ra, digits) => {
-        const col = ca ? columnIndex(letters) : columnIndex(letters) + dCol;
-        const row = ra ? Number(digits) : Number(digits) + dRow;
-        if (col < 0 || row < 1) return m;
-        let name = "";
-        for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-          name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-        return `${pre}${ca}${name}${ra}${row}`;
-      },
-    );
+    parts[i] = parts[i].replace(/(^|[^A-Za-z0-9_.\]])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g, (m, pre, ca, letters, ra, digits) => {
+      const col = ca ? columnIndex(letters) : columnIndex(letters) + dCol;
+      const row = ra ? Number(digits) : Number(digits) + dRow;
+      if (col < 0 || row < 1) return m;
+      let name = "";
+      for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+      return `${pre}${ca}${name}${ra}${row}`;
+    });
   }
   return parts.join('"');
 }
-
-const SHEET_ATTRS = new Set(["row", "c", "f", "mergeCell"]);
 
 /** A reader for one worksheet part; feed it the part's text. */
 export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
@@ -85,8 +79,8 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
   let wanted = false;
   let type = "n";
   let style = 0;
-  let text: string[] = [];
-  let formula: string[] | undefined;
+  let text = "";
+  let formula: string | undefined;
   let sharedIndex: string | undefined;
   let inV = false;
   let inF = false;
@@ -97,10 +91,10 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
   const masters = new Map<string, { formula: string; row: number; col: number }>();
 
   function value(): RawValue | undefined {
-    const raw = text.join("");
+    const raw = text;
     if (!hasV) {
       if (formula === undefined) return undefined;
-      const f = formula.join("");
+      const f = formula;
       if (f || sharedIndex === undefined) return { formula: f };
       const m = masters.get(sharedIndex);
       return { formula: m ? shiftFormula(m.formula, row - m.row, col - m.col) : "" };
@@ -128,93 +122,96 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
     }
   }
 
-  return xmlReader(
-    {
-      open(name, a) {
-        switch (name) {
-          case "row":
-            row = a.r ? Number(a.r) - 1 : row + 1;
-            col = -1;
-            sink.row?.(row);
-            return;
-          case "c": {
-            const pos = a.r ? cellPos(a.r) : undefined;
-            if (pos) [row, col] = pos;
-            else col++;
-            wanted = sink.wants(row, col);
-            formula = undefined;
-            sharedIndex = undefined;
-            if (!wanted) return;
-            type = a.t ?? "n";
-            style = a.s ? Number(a.s) : 0;
-            text = [];
-            hasV = false;
-            return;
-          }
-          case "v":
-            if (wanted) {
-              inV = true;
-              hasV = true;
-            }
-            return;
-          case "f":
-            // A shared formula's master is kept even outside the wanted cells: its text serves the others.
-            if (!wanted && a.t !== "shared") return;
-            inF = true;
-            formula = [];
-            if (a.t === "shared") sharedIndex = a.si;
-            return;
-          case "is":
-            if (wanted) {
-              inIs = true;
-              hasV = true;
-            }
-            return;
-          case "rPh":
-            inPhonetic = true;
-            return;
-          case "t":
-            inT = inIs && !inPhonetic;
-            return;
-          case "mergeCell":
-            if (a.ref) sink.merge?.(a.ref);
-            return;
+  return xmlReader({
+    open(name, a) {
+      switch (name) {
+        case "row": {
+          const r = a.get("r");
+          row = r ? Number(r) - 1 : row + 1;
+          col = -1;
+          sink.row?.(row);
+          return;
         }
-      },
-      text(s) {
-        if (inV || inT) text.push(s);
-        else if (inF) formula!.push(s);
-      },
-      close(name) {
-        switch (name) {
-          case "v":
-            inV = false;
-            return;
-          case "f":
-            inF = false;
-            if (sharedIndex !== undefined && formula!.length)
-              masters.set(sharedIndex, { formula: formula!.join(""), row, col });
-            return;
-          case "t":
-            inT = false;
-            return;
-          case "rPh":
-            inPhonetic = false;
-            return;
-          case "is":
-            inIs = false;
-            if (type !== "inlineStr") type = "inlineStr";
-            return;
-          case "c": {
-            if (!wanted) return;
-            wanted = false;
-            const v = value();
-            if (v !== undefined) sink.cell(row, col, v);
-            return;
-          }
+        case "c": {
+          const ref = a.get("r");
+          const pos = ref ? cellPos(ref) : undefined;
+          if (pos) [row, col] = pos;
+          else col++;
+          wanted = sink.wants(row, col);
+          formula = undefined;
+          sharedIndex = undefined;
+          if (!wanted) return;
+          type = a.get("t") ?? "n";
+          style = Number(a.get("s") ?? 0);
+          text = "";
+          hasV = false;
+          return;
         }
-      },
+        case "v":
+          if (wanted) {
+            inV = true;
+            hasV = true;
+          }
+          return;
+        case "f": {
+          // A shared formula's master is kept even outside the wanted cells: its text serves the others.
+          const ft = a.get("t");
+          if (!wanted && ft !== "shared") return;
+          inF = true;
+          formula = "";
+          if (ft === "shared") sharedIndex = a.get("si");
+          return;
+        }
+        case "is":
+          if (wanted) {
+            inIs = true;
+            hasV = true;
+          }
+          return;
+        case "rPh":
+          inPhonetic = true;
+          return;
+        case "t":
+          inT = inIs && !inPhonetic;
+          return;
+        case "mergeCell": {
+          const mref = a.get("ref");
+          if (mref) sink.merge?.(mref);
+          return;
+        }
+      }
     },
-    SHEET_ATTRS,
-  );
+    text(s) {
+      if (inV || inT) text += s;
+      else if (inF) formula += s;
+    },
+    close(name) {
+      switch (name) {
+        case "v":
+          inV = false;
+          return;
+        case "f":
+          inF = false;
+          if (sharedIndex !== undefined && formula) masters.set(sharedIndex, { formula, row, col });
+          return;
+        case "t":
+          inT = false;
+          return;
+        case "rPh":
+          inPhonetic = false;
+          return;
+        case "is":
+          inIs = false;
+          if (type !== "inlineStr") type = "inlineStr";
+          return;
+        case "c": {
+          if (!wanted) return;
+          wanted = false;
+          const v = value();
+          if (v !== undefined) sink.cell(row, col, v);
+          return;
+        }
+      }
+    },
+  });
 }

@@ -2,60 +2,29 @@
  * File-level operations on plan workbooks: load a plan from .xlsx or .txt, write a plan as
  * the template, regenerate the generated cells of an existing workbook in place.
  */
-import path from "path";
 import ExcelJS from "exceljs";
-import { checkPlan } from "../core";
 import type { Finding } from "../core/findings";
 import type { Plan } from "../core/model";
-import { importPlanText } from "../import";
 import { FINDING_COLUMNS } from "../workbook/columns";
-import { readPlanFromTables, type InputTable } from "../workbook/read-tables";
+import { readPlanFromTables } from "../workbook/read-tables";
 import { regenerateFormulas } from "../workbook/regenerate";
 import { planSummaryRows } from "../workbook/summary-rows";
 import { TABLE_NAMES } from "../workbook/summary-formulas";
 import { buildWorkbookSpec, findingsRows, SHEET_NAMES } from "../workbook/template-sheets";
-import { InputError, XlsxReadError } from "./errors";
-import { ensureReadableFile, fileError, headBytes, readBytes } from "./file-access";
+import { InputError } from "./errors";
+import { fileError } from "./file-access";
 import { growSummaryTables } from "./grow-tables";
+import { ensureZip, readWorkbookTables, withChecks, xlsxError } from "./load-plan";
 import { M, say } from "./messages";
-import { decodePlanBytes, foundNoPlan } from "./plan-text";
 import { writeFileSafely } from "./safe-write";
 import { rewriteRisks } from "./xlsx-guard";
 import { workbookTables } from "./xlsx-read";
-import { readXlsxTables } from "./xlsx-stream";
 import { addSheet, writeWorkbookFile } from "./xlsx-write";
 
 export type Lang = "ko" | "en";
 
 export { InputError };
-
-export interface LoadedPlan {
-  plan: Plan;
-  findings: Finding[];
-}
-
-const XLSX_EXT = new Set([".xlsx", ".xlsm"]);
-
-export function isWorkbookName(file: string): boolean {
-  return XLSX_EXT.has(path.extname(file).toLowerCase()) || path.extname(file).toLowerCase() === ".xls";
-}
-
-/** Checks both the reader's findings and the core checks; never throws for plan problems. */
-function withChecks(plan: Plan, findings: Finding[]): Finding[] {
-  return [...findings, ...checkPlan(plan)];
-}
-
-function ensureZip(file: string, lang: Lang): void {
-  const head = headBytes(file, 4, lang);
-  if (!(head.length === 4 && head[0] === 0x50 && head[1] === 0x4b)) throw new InputError(say(lang, M.notZip(file)));
-}
-
-/** A read failure inside the archive as one line for the user; a bug stays a bug. */
-function xlsxError(e: unknown, file: string, lang: Lang): unknown {
-  if (e instanceof XlsxReadError) return new InputError(say(lang, M.unreadableXlsx(file, e.message)));
-  if ((e as NodeJS.ErrnoException)?.code) return fileError(e, file, true, lang);
-  return e;
-}
+export { loadAndCheck, importPlanFile, readPlanText, readWorkbookTables, isWorkbookName, type LoadedPlan } from "./load-plan";
 
 export async function loadWorkbook(file: string, lang: Lang): Promise<ExcelJS.Workbook> {
   ensureZip(file, lang);
@@ -70,46 +39,17 @@ export async function loadWorkbook(file: string, lang: Lang): Promise<ExcelJS.Wo
   for (const ws of wb.worksheets) {
     const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
     for (const t of Object.values(tables)) {
-      if (t.table && !t.table.style) t.table.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+      if (t.table && !t.table.style)
+        t.table.style = {
+          theme: null,
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
     }
   }
   return wb;
-}
-
-/** The tables of a workbook file, streamed (only the cells of plan tables are kept). */
-export async function readWorkbookTables(file: string, lang: Lang): Promise<InputTable[]> {
-  ensureZip(file, lang);
-  try {
-    return await readXlsxTables(file);
-  } catch (e) {
-    throw xlsxError(e, file, lang);
-  }
-}
-
-/** A plan document's text, its encoding detected; files that are not one are refused. */
-export function readPlanText(file: string, lang: Lang): string {
-  const decoded = decodePlanBytes(readBytes(file, lang));
-  if ("notText" in decoded) throw new InputError(say(lang, M.textNotPlan(file, decoded.notText)));
-  return decoded.text;
-}
-
-/** Imports a plan text; a text in which no plan table is found is refused. */
-export function importPlanFile(file: string, lang: Lang): LoadedPlan {
-  const { plan, findings } = importPlanText(readPlanText(file, lang));
-  if (foundNoPlan(plan)) throw new InputError(say(lang, M.textNotPlan(file, "no-plan")));
-  return { plan, findings: withChecks(plan, findings) };
-}
-
-/** Reads a plan from .xlsx or .txt and runs every check. */
-export async function loadAndCheck(file: string, lang: Lang): Promise<LoadedPlan> {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".txt") return importPlanFile(file, lang);
-  if (!XLSX_EXT.has(ext)) {
-    ensureReadableFile(file, lang);
-    throw new InputError(say(lang, M.notWorkbookExt(file)));
-  }
-  const read = readPlanFromTables(await readWorkbookTables(file, lang));
-  return { plan: read.plan, findings: withChecks(read.plan, read.findings) };
 }
 
 /** Writes a plan and its findings as the jobplan template. */
@@ -128,7 +68,11 @@ export interface SummarizeResult {
   /** Summary rows added for tasks / strategies of TaskPlans the summaries lacked. */
   added: { byTask: number; byStrategy: number };
   /** The added rows' names, in table order. */
-  addedRows: Array<{ table: "summaryByTask" | "summaryByStrategy"; strategy: string; task?: string }>;
+  addedRows: Array<{
+    table: "summaryByTask" | "summaryByStrategy";
+    strategy: string;
+    task?: string;
+  }>;
 }
 
 /**
@@ -147,8 +91,9 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
     throw xlsxError(e, input, lang);
   }
   if (risks.macros) throw new InputError(say(lang, M.macros(input)));
-  if (risks.dropped.length) throw new InputError(say(lang, M.wouldDrop(input, risks.dropped.join("; "))));
-  if (risks.tooLarge) throw new InputError(say(lang, M.tooLarge(input, risks.tooLarge)));
+  if (risks.dropped.length) throw new InputError(say(lang, M.wouldDrop(input, risks.dropped)));
+  if (risks.tooLarge?.kind === "overlong") throw new InputError(say(lang, M.overlongText(input)));
+  if (risks.tooLarge?.kind === "far") throw new InputError(say(lang, M.farCell(input, `${risks.tooLarge.sheet}!${risks.tooLarge.cell}`)));
   const first = readPlanFromTables(await readWorkbookTables(input, lang));
   const wb = await loadWorkbook(input, lang);
   const rows = planSummaryRows(first);
@@ -174,7 +119,14 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
     key: "findings",
     name,
     freezeRows: 1,
-    tables: [{ name: TABLE_NAMES.findings, columns: FINDING_COLUMNS, origin: { row: 0, col: 0 }, rows: findingsRows(findings, lang) }],
+    tables: [
+      {
+        name: TABLE_NAMES.findings,
+        columns: FINDING_COLUMNS,
+        origin: { row: 0, col: 0 },
+        rows: findingsRows(findings, lang),
+      },
+    ],
   });
   if (orderNo !== undefined && read.tables.findings) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };

@@ -33,7 +33,6 @@ export { XlsxReadError };
 
 export type Cell = string | number | boolean | null | { formula: string };
 
-
 interface Block {
   sheet: number;
   name?: string;
@@ -63,11 +62,34 @@ function blocksOf(parts: WorkbookParts): Block[] {
       if (!box) throw new XlsxReadError(`table ${t.name} has a bad range "${t.ref}"`, s.name);
       const rows = box.bottom - box.top + 1;
       if (rows > MAX_BLOCK_ROWS || rows * (box.right - box.left + 1) > MAX_BLOCK_CELLS) {
-        throw new XlsxReadError(`table ${t.name} (${s.name}!${t.ref}) is larger than jobplan reads (${MAX_BLOCK_ROWS.toLocaleString("en-US")} rows)`, `${s.name}!${t.ref}`);
+        throw new XlsxReadError(
+          `table ${t.name} (${s.name}!${t.ref}) is larger than jobplan reads (${MAX_BLOCK_ROWS.toLocaleString("en-US")} rows)`,
+          `${s.name}!${t.ref}`,
+          "table-too-large",
+        );
       }
-      out.push({ sheet: i, name: t.name, plain: false, box, totalsRow: t.totalsRow, keep: isPlanTableName(t.name) || undefined, header: [], rows: [], merged: [] });
+      out.push({
+        sheet: i,
+        name: t.name,
+        plain: false,
+        box,
+        totalsRow: t.totalsRow,
+        keep: isPlanTableName(t.name) || undefined,
+        header: [],
+        rows: [],
+        merged: [],
+      });
     }
-    if (!s.tables.length) out.push({ sheet: i, plain: true, box: { top: -1, left: -1, bottom: -1, right: -1 }, totalsRow: false, header: [], rows: [], merged: [] });
+    if (!s.tables.length)
+      out.push({
+        sheet: i,
+        plain: true,
+        box: { top: -1, left: -1, bottom: -1, right: -1 },
+        totalsRow: false,
+        header: [],
+        rows: [],
+        merged: [],
+      });
   });
   return out;
 }
@@ -114,7 +136,12 @@ function bodySink(blocks: Block[], sheetName: string): SheetSink {
       const b = find(r, c)!;
       const i = r - b.box.top;
       if (b.plain) {
-        if (i >= MAX_BLOCK_ROWS) throw new XlsxReadError(`the block at ${sheetName}!${a1(b.box.top, b.box.left)} has more than ${MAX_BLOCK_ROWS.toLocaleString("en-US")} rows`, `${sheetName}!${a1(r, c)}`);
+        if (i >= MAX_BLOCK_ROWS)
+          throw new XlsxReadError(
+            `the block at ${sheetName}!${a1(b.box.top, b.box.left)} has more than ${MAX_BLOCK_ROWS.toLocaleString("en-US")} rows`,
+            `${sheetName}!${a1(b.box.top, b.box.left)}`,
+            "table-too-large",
+          );
         if (r > b.box.bottom) b.box.bottom = r;
       }
       const row = (b.rows[i] ??= new Array<RawValue | null>(b.box.right - b.box.left + 1).fill(null));
@@ -142,7 +169,11 @@ async function scanSheets(zip: ZipArchive, parts: WorkbookParts, blocks: Block[]
 }
 
 /** Replaces shared string references in the given cell arrays by their text. */
-async function resolveStrings(zip: ZipArchive, parts: WorkbookParts, lists: Array<{ cells: Array<RawValue | null>; at: (i: number) => string }>): Promise<void> {
+async function resolveStrings(
+  zip: ZipArchive,
+  parts: WorkbookParts,
+  lists: Array<{ cells: Array<RawValue | null>; at: (i: number) => string }>,
+): Promise<void> {
   const wanted = new Set<number>();
   for (const l of lists) for (const v of l.cells) if (v instanceof SharedRef) wanted.add(v.index);
   const strings = await readSharedStrings(zip, parts.sharedStrings, wanted);
@@ -153,6 +184,7 @@ async function resolveStrings(zip: ZipArchive, parts: WorkbookParts, lists: Arra
         throw new XlsxReadError(
           `cell ${l.at(i)} holds ${v.length.toLocaleString("en-US")} characters, more than Excel's limit of ${CELL_TEXT_LIMIT.toLocaleString("en-US")}`,
           l.at(i),
+          "cell-too-long",
         );
       }
     });
@@ -207,7 +239,10 @@ export async function readXlsxTables(file: string): Promise<InputTable[]> {
       await resolveStrings(
         zip,
         parts,
-        undecided.map((b) => ({ cells: b.header, at: (i: number) => `${parts.sheets[b.sheet].name}!${a1(b.box.top, b.plain ? i : b.box.left + i)}` })),
+        undecided.map((b) => ({
+          cells: b.header,
+          at: (i: number) => `${parts.sheets[b.sheet].name}!${a1(b.box.top, b.plain ? i : b.box.left + i)}`,
+        })),
       );
       decideHeaders(blocks);
     }
@@ -217,7 +252,16 @@ export async function readXlsxTables(file: string): Promise<InputTable[]> {
       zip,
       parts,
       kept.flatMap((b) =>
-        b.rows.flatMap((row, r) => (row ? [{ cells: row, at: (i: number) => `${parts.sheets[b.sheet].name}!${a1(b.box.top + r, b.box.left + i)}` }] : [])),
+        b.rows.flatMap((row, r) =>
+          row
+            ? [
+                {
+                  cells: row,
+                  at: (i: number) => `${parts.sheets[b.sheet].name}!${a1(b.box.top + r, b.box.left + i)}`,
+                },
+              ]
+            : [],
+        ),
       ),
     );
     return blocks.map((b) => inputTable(b, parts.sheets[b.sheet].name)).filter((t): t is InputTable => t !== undefined);

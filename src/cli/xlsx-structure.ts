@@ -5,7 +5,7 @@
  * absolute targets (openpyxl) and relative ones (Excel, LibreOffice, ExcelJS) both work.
  */
 import { ZipArchive, resolveTarget } from "./zip-archive";
-import { attrByLocal, parseXml } from "./xml-stream";
+import { attrByLocal, parseXmlRecords } from "./xml-stream";
 
 export interface TablePart {
   name: string;
@@ -43,11 +43,9 @@ async function relationships(zip: ZipArchive, source: string): Promise<Relations
   const text = await zip.text(relsPartOf(source));
   if (text === undefined) return [];
   const out: Relationship[] = [];
-  parseXml(text, {
-    open(name, a) {
-      if (name !== "Relationship" || a.TargetMode === "External" || !a.Target) return;
-      out.push({ id: a.Id, type: a.Type ?? "", target: resolveTarget(source, a.Target) });
-    },
+  parseXmlRecords(text, (name, a) => {
+    if (name !== "Relationship" || a.TargetMode === "External" || !a.Target) return;
+    out.push({ id: a.Id, type: a.Type ?? "", target: resolveTarget(source, a.Target) });
   });
   return out;
 }
@@ -69,16 +67,17 @@ async function dateStyles(zip: ZipArchive, part: string | undefined): Promise<Se
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
-  parseXml(text, {
-    open(name, a) {
+  parseXmlRecords(
+    text,
+    (name, a) => {
       if (name === "numFmt") custom.set(Number(a.numFmtId), a.formatCode ?? "");
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) xfs.push(Number(a.numFmtId ?? 0));
     },
-    close(name) {
+    (name) => {
       if (name === "cellXfs") inCellXfs = false;
     },
-  });
+  );
   xfs.forEach((id, i) => {
     const code = custom.get(id);
     if (code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id)) out.add(i);
@@ -90,10 +89,13 @@ async function tablePart(zip: ZipArchive, part: string): Promise<TablePart | und
   const text = await zip.text(part, 16 * 2 ** 20);
   if (text === undefined) return undefined;
   let table: TablePart | undefined;
-  parseXml(text, {
-    open(name, a) {
-      if (name === "table" && !table && a.ref) table = { name: a.name ?? a.displayName ?? "", ref: a.ref, totalsRow: a.totalsRowCount === "1" };
-    },
+  parseXmlRecords(text, (name, a) => {
+    if (name === "table" && !table && a.ref)
+      table = {
+        name: a.name ?? a.displayName ?? "",
+        ref: a.ref,
+        totalsRow: a.totalsRowCount === "1",
+      };
   });
   return table;
 }
@@ -110,11 +112,9 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
   if (text === undefined) throw new Error(`no workbook part (${wbPart})`);
   const listed: Array<{ name: string; rid: string }> = [];
   let date1904 = false;
-  parseXml(text, {
-    open(name, a) {
-      if (name === "sheet") listed.push({ name: a.name ?? "", rid: attrByLocal(a, "id", ["sheetId"]) ?? "" });
-      else if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
-    },
+  parseXmlRecords(text, (name, a) => {
+    if (name === "sheet") listed.push({ name: a.name ?? "", rid: attrByLocal(a, "id", ["sheetId"]) ?? "" });
+    else if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
   });
   const rels = await relationships(zip, wbPart);
   const byId = new Map(rels.map((r) => [r.id, r]));

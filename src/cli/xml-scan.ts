@@ -8,14 +8,47 @@
  */
 import { XlsxReadError } from "./errors";
 
+/**
+ * The attributes of the element just opened, read on demand from the tag's text (most
+ * elements of a sheet are opened for their name alone). Valid only during `open`.
+ */
+export class Attrs {
+  s = "";
+  from = 0;
+  to = 0;
+
+  /** The value of attribute `name` (exact, prefix included), decoded. */
+  get(name: string): string | undefined {
+    const { s, to } = this;
+    let i = this.from;
+    for (;;) {
+      const k = s.indexOf(name, i);
+      if (k < 0 || k >= to) return undefined;
+      i = k + name.length;
+      const before = s.charCodeAt(k - 1);
+      if (before > 32 || s.charCodeAt(i) !== 61 /* = */) continue;
+      const q = s[i + 1];
+      if (q !== '"' && q !== "'") continue;
+      const end = s.indexOf(q, i + 2);
+      if (end < 0 || end > to) return undefined;
+      const v = s.slice(i + 2, end);
+      return v.indexOf("&") < 0 ? v : decodeEntities(v);
+    }
+  }
+
+  /** Every attribute, as written (prefixes kept). */
+  all(): Record<string, string> {
+    return parseAttrs(this.s, this.from, this.to);
+  }
+}
+
 export interface ScanHandlers {
-  /** An element opens; `name` without its namespace prefix. Attributes only for `withAttrs` names. */
-  open?(name: string, attrs: Record<string, string>): void;
+  /** An element opens; `name` without its namespace prefix. */
+  open?(name: string, attrs: Attrs): void;
   text?(text: string): void;
   close?(name: string): void;
 }
 
-const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function fail(message: string): never {
@@ -91,11 +124,9 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private seenRoot = false;
 
-  constructor(
-    private readonly h: ScanHandlers,
-    /** Element names whose attributes are wanted (others get none), or "all". */
-    private readonly withAttrs: ReadonlySet<string> | "all",
-  ) {}
+  private readonly attrs = new Attrs();
+
+  constructor(private readonly h: ScanHandlers) {}
 
   write(chunk: string): void {
     const s = this.buf ? this.buf + chunk : chunk;
@@ -157,8 +188,13 @@ export class XmlScanner {
           this.seenRoot = true;
         }
         const local = localName(name);
-        const wanted = this.withAttrs === "all" || this.withAttrs.has(local);
-        h.open?.(local, wanted && sp < end ? parseAttrs(s, sp, end) : NO_ATTRS);
+        if (h.open) {
+          const a = this.attrs;
+          a.s = s;
+          a.from = sp;
+          a.to = end;
+          h.open(local, a);
+        }
         if (selfClosing) h.close?.(local);
         else this.stack.push(name);
       }

@@ -16,7 +16,7 @@ export const CELL_TEXT_LIMIT = 32_767;
 /** Longest run of raw characters passed on (see above). */
 export const MAX_RUN = 10 * CELL_TEXT_LIMIT + 64;
 
-export type { ScanHandlers as XmlHandlers } from "./xml-scan";
+export type { ScanHandlers as XmlHandlers, Attrs } from "./xml-scan";
 import type { ScanHandlers as XmlHandlers } from "./xml-scan";
 
 export interface XmlReader {
@@ -83,11 +83,8 @@ function safeEnd(s: string): string {
  * A streaming reader calling `h` for each element and text; errors (XlsxReadError) are
  * thrown from write and close. Attributes are parsed for the `withAttrs` element names only.
  */
-export function xmlReader(
-  h: XmlHandlers,
-  withAttrs: ReadonlySet<string> | "all" = "all",
-): XmlReader {
-  const scanner = new XmlScanner(h, withAttrs);
+export function xmlReader(h: XmlHandlers): XmlReader {
+  const scanner = new XmlScanner(h);
   const guard = new RunGuard();
   return {
     write: (chunk) => scanner.write(guard.cut(chunk)),
@@ -103,14 +100,15 @@ export function parseXml(text: string, h: XmlHandlers): void {
 }
 
 /** The value of an attribute whatever its prefix (`r:id`, `ns1:id`), by local name. */
-export function attrByLocal(
-  attrs: Record<string, string>,
-  localName: string,
-  except: string[] = [],
-): string | undefined {
+export function attrByLocal(attrs: Record<string, string>, localName: string, except: string[] = []): string | undefined {
   for (const k of Object.keys(attrs)) {
     if (except.includes(k)) continue;
     if (k === localName || k.endsWith(":" + localName)) return attrs[k];
   }
   return undefined;
+}
+
+/** Small parts: handlers given every attribute as a record. */
+export function parseXmlRecords(text: string, open: (name: string, attrs: Record<string, string>) => void, close?: (name: string) => void): void {
+  parseXml(text, { open: (name, a) => open(name, a.all()), close });
 }

@@ -40,7 +40,11 @@ export class ZipArchive {
   static async open(file: string): Promise<ZipArchive> {
     let zip: yauzl.ZipFile;
     try {
-      zip = await yauzl.openPromise(file, { autoClose: false, strictFileNames: false, validateEntrySizes: true });
+      zip = await yauzl.openPromise(file, {
+        autoClose: false,
+        strictFileNames: false,
+        validateEntrySizes: true,
+      });
     } catch (e) {
       throw zipError(e);
     }
