@@ -19,23 +19,32 @@ function decode(bytes: Uint8Array, label: string, fatal = true): string | undefi
   }
 }
 
-/**
- * UTF-16 without a BOM: plan texts hold digits, spaces and line breaks, ASCII characters
- * whose high byte is zero, so zero bytes pile up at one parity and not the other.
- */
-function utf16Parity(bytes: Uint8Array): "le" | "be" | undefined {
-  const n = Math.min(bytes.length, 65_536) & ~1;
-  if (n < 4) return undefined;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) even++;
-    if (bytes[i + 1] === 0) odd++;
+/** Share of characters a Korean plan text is made of: Hangul, ASCII, CJK punctuation and symbols. */
+function plausibility(text: string): number {
+  if (!text.length) return 0;
+  let good = 0;
+  let n = 0;
+  for (let i = 0; i < text.length && n < 65_536; i++, n++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3000 && c <= 0x33ff) || (c >= 0x2000 && c <= 0x27bf) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x4e00 && c <= 0x9fff)) good++;
   }
-  const pairs = n / 2;
-  if (odd > pairs * 0.1 && even < pairs * 0.01) return "le";
-  if (even > pairs * 0.1 && odd < pairs * 0.01) return "be";
-  return undefined;
+  return good / n;
+}
+
+/**
+ * UTF-16 without a BOM: the reading, little or big endian, whose characters look like a
+ * Korean text (digits, spaces and line breaks are ASCII; Hangul is one block).
+ */
+function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: TextEncoding } | undefined {
+  if (bytes.length < 4 || bytes.length % 2) return undefined;
+  let best: { text: string; encoding: TextEncoding; score: number } | undefined;
+  for (const enc of ["utf-16le", "utf-16be"] as const) {
+    const text = decode(bytes, enc);
+    if (text === undefined) continue;
+    const score = plausibility(text);
+    if (score >= 0.95 && (!best || score > best.score)) best = { text, encoding: enc, score };
+  }
+  return best && { text: best.text, encoding: best.encoding };
 }
 
 function hasControlBytes(text: string): boolean {
@@ -68,17 +77,14 @@ export function decodePlanBytes(bytes: Uint8Array): Decoded {
     if (t !== undefined) found = { text: t, encoding: "utf-16be" };
   }
   if (!found) {
-    const parity = utf16Parity(bytes);
-    const t16 = parity ? decode(bytes, `utf-16${parity}`) : undefined;
-    if (parity && t16 !== undefined) found = { text: t16, encoding: `utf-16${parity}` };
-  }
-  if (!found) {
     const t8 = decode(bytes, "utf-8");
-    if (t8 !== undefined) found = { text: t8, encoding: "utf-8" };
+    // An ASCII text is valid UTF-8 and never has NUL bytes; UTF-16 has them or fails UTF-8.
+    if (t8 !== undefined && !t8.includes("\u0000")) found = { text: t8, encoding: "utf-8" };
   }
+  if (!found) found = utf16WithoutBom(bytes);
   if (!found) {
     const tk = decode(bytes, "euc-kr");
-    if (tk !== undefined) found = { text: tk, encoding: "euc-kr" };
+    if (tk !== undefined && plausibility(tk) >= 0.95) found = { text: tk, encoding: "euc-kr" };
   }
   if (!found || hasControlBytes(found.text)) return bytes.length && found?.text.trim() !== "" ? { notText: "binary" } : { notText: "empty" };
   if (!found.text.trim()) return { notText: "empty" };
