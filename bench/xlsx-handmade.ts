@@ -136,11 +136,11 @@ export async function writeHandmadeXlsx(file: string, sheets: RawSheet[], opts: 
       const rels = tables.map((t, i) => {
         tableNo++;
         const part = `xl/tables/table${tableNo}.xml`;
-        const box = parseBox(t.ref)!;
+        const box = parseBox(t.ref);
         const cols = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"/>`).join("");
         parts.push({
           name: part,
-          content: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${tableNo}" name="${t.name}" displayName="${t.name}" ref="${t.ref}"${t.totalsRow ? ' totalsRowCount="1"' : ""}><autoFilter ref="${a1(box.top, box.left)}:${a1(box.bottom - (t.totalsRow ? 1 : 0), box.right)}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns><tableStyleInfo name="TableStyleMedium9" showRowStripes="1"/></table>`,
+          content: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${tableNo}" name="${t.name}" displayName="${t.name}" ref="${t.ref}"${t.totalsRow ? ' totalsRowCount="1"' : ""}>${box ? `<autoFilter ref="${a1(box.top, box.left)}:${a1(box.bottom - (t.totalsRow ? 1 : 0), box.right)}"/>` : ""}<tableColumns count="${t.columns.length}">${cols}</tableColumns><tableStyleInfo name="TableStyleMedium9" showRowStripes="1"/></table>`,
         });
         overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
         return `<Relationship Id="rId${i + 1}" Type="${REL}/table" Target="${opts.absolute ? `/${part}` : `../tables/table${tableNo}.xml`}"/>`;

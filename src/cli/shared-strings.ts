@@ -40,6 +40,6 @@ export async function readSharedStrings(zip: ZipArchive, part: string | undefine
       else if (name === "si" && keep) out.set(index, length > CELL_TEXT_LIMIT ? new Overlong(length) : text.join(""));
     },
   });
-  await zip.read(part, (chunk) => reader.write(chunk));
+  if ((await zip.read(part, (chunk) => reader.write(chunk))) === "done") reader.close();
   return out;
 }

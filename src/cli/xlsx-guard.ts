@@ -57,7 +57,7 @@ async function farthestCell(zip: ZipArchive, part: string): Promise<{ row: numbe
       col = Math.max(col, c);
     },
   });
-  await zip.read(part, (chunk) => r.write(chunk));
+  if ((await zip.read(part, (chunk) => r.write(chunk))) === "done") r.close();
   return { row, col, ref };
 }
 
@@ -79,7 +79,7 @@ async function hasOverlongString(zip: ZipArchive, part: string | undefined): Pro
       else if (name === "si" && length > CELL_TEXT_LIMIT) found = true;
     },
   });
-  await zip.read(part, (chunk) => r.write(chunk));
+  if ((await zip.read(part, (chunk) => r.write(chunk))) === "done") r.close();
   return found;
 }
 

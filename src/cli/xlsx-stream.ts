@@ -162,9 +162,10 @@ async function scanSheets(zip: ZipArchive, parts: WorkbookParts, blocks: Block[]
     const sheet = parts.sheets[i];
     const sink = pass === "header" ? headerSink(mine) : bodySink(mine, sheet.name);
     const scanner = sheetScanner(sink, parts);
-    const found = await zip.read(sheet.part, (chunk) => scanner.write(chunk));
-    if (!found) throw new XlsxReadError(`sheet ${sheet.name}: part ${sheet.part} is missing`, sheet.name);
-    if (pass === "body") scanner.close();
+    const read = await zip.read(sheet.part, (chunk) => scanner.write(chunk));
+    if (read === "missing") throw new XlsxReadError(`sheet ${sheet.name}: part ${sheet.part} is missing`, sheet.name);
+    // A part read to its end must be a whole document (a cut-off sheet is a damaged file).
+    if (read === "done") scanner.close();
   }
 }
 

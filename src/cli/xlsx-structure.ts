@@ -4,6 +4,7 @@
  * the 1904 date system, macros. Part paths are resolved through the relationships, so
  * absolute targets (openpyxl) and relative ones (Excel, LibreOffice, ExcelJS) both work.
  */
+import { XlsxReadError } from "./errors";
 import { ZipArchive, resolveTarget } from "./zip-archive";
 import { attrByLocal, parseXmlRecords } from "./xml-stream";
 
@@ -109,7 +110,7 @@ async function workbookPart(zip: ZipArchive): Promise<string> {
 export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts> {
   const wbPart = await workbookPart(zip);
   const text = await zip.text(wbPart);
-  if (text === undefined) throw new Error(`no workbook part (${wbPart})`);
+  if (text === undefined) throw new XlsxReadError(`no workbook part (${wbPart})`);
   const listed: Array<{ name: string; rid: string }> = [];
   let date1904 = false;
   parseXmlRecords(text, (name, a) => {

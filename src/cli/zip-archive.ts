@@ -74,11 +74,11 @@ export class ZipArchive {
 
   /**
    * Feeds the part's text to `onText` chunk by chunk. `onText` may throw StopReading to end
-   * early; that is not an error. Returns false when the part does not exist.
+   * early; that is not an error. Says whether the part was read to its end, stopped, or is missing.
    */
-  async read(part: string, onText: (chunk: string) => void): Promise<boolean> {
+  async read(part: string, onText: (chunk: string) => void): Promise<"done" | "stopped" | "missing"> {
     const entry = this.entries.get(partKey(part));
-    if (!entry) return false;
+    if (!entry) return "missing";
     let stream: NodeJS.ReadableStream & { destroy(): void };
     try {
       stream = await this.zip.openReadStreamPromise(entry);
@@ -110,7 +110,8 @@ export class ZipArchive {
     } catch (e) {
       failure = e;
     }
-    if (failure === undefined || failure instanceof StopReading) return true;
+    if (failure === undefined) return "done";
+    if (failure instanceof StopReading) return "stopped";
     throw failure;
   }
 
