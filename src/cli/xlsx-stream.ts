@@ -211,6 +211,19 @@ function toCell(v: RawValue | null | undefined): Cell {
   return v;
 }
 
+/** Cells covered by a merge show the merged value, as ExcelJS shows them (the plan reader then reports the merge). */
+function fillMerged(values: Cell[][], b: Block): void {
+  for (const m of b.merged) {
+    const top = m.top - b.box.top;
+    const left = m.left - b.box.left;
+    const value = values[top]?.[left];
+    if (value === undefined || value === null) continue;
+    for (let r = Math.max(top, 0); r <= Math.min(m.bottom - b.box.top, values.length - 1); r++) {
+      for (let c = Math.max(left, 0); c <= Math.min(m.right - b.box.left, values[r].length - 1); c++) if (values[r][c] === null) values[r][c] = value;
+    }
+  }
+}
+
 function inputTable(b: Block, sheet: string): InputTable | undefined {
   if (b.plain && b.box.top < 0) return undefined;
   const width = b.box.right - b.box.left + 1;
@@ -223,6 +236,7 @@ function inputTable(b: Block, sheet: string): InputTable | undefined {
       const row = b.rows[r];
       values.push(row ? row.map(toCell) : new Array<Cell>(width).fill(null));
     }
+    fillMerged(values, b);
   }
   if (b.plain) return { sheet, origin, values, merged: b.merged };
   return { sheet, name: b.name, origin, values, hasTotalsRow: b.totalsRow, merged: b.merged };

@@ -31,8 +31,7 @@ export class Attrs {
       if (q !== '"' && q !== "'") continue;
       const end = s.indexOf(q, i + 2);
       if (end < 0 || end > to) return undefined;
-      const v = s.slice(i + 2, end);
-      return v.indexOf("&") < 0 ? v : decodeEntities(v);
+      return attrValue(s.slice(i + 2, end));
     }
   }
 
@@ -71,6 +70,12 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** An attribute value as XML reads it: line breaks and tabs are spaces, then references decoded. */
+function attrValue(raw: string): string {
+  const v = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ") : raw;
+  return v.indexOf("&") < 0 ? v : decodeEntities(v);
+}
+
 function localName(name: string): string {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
@@ -90,8 +95,7 @@ function parseAttrs(s: string, from: number, to: number): Record<string, string>
     if (quote !== '"' && quote !== "'") fail(`attribute ${name} without a quoted value`);
     const end = s.indexOf(quote, q + 1);
     if (end < 0 || end >= to) fail(`attribute ${name} without a closing quote`);
-    const value = s.slice(q + 1, end);
-    out[name] = value.indexOf("&") < 0 ? value : decodeEntities(value);
+    out[name] = attrValue(s.slice(q + 1, end));
     i = end + 1;
   }
   return out;
@@ -208,7 +212,9 @@ export class XmlScanner {
       if (t.trim()) fail("text outside the root element");
       return;
     }
-    if (this.h.text) this.h.text(decodeEntities(t));
+    // Entities are checked even when no one wants the text: a bad one is a damaged file.
+    const decoded = decodeEntities(t.indexOf("\r") < 0 ? t : t.replace(/\r\n?/g, "\n"));
+    if (this.h.text) this.h.text(decoded);
   }
 
   close(): void {
