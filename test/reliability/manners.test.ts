@@ -150,6 +150,13 @@ describe("one language at a time, with particles by the final sound", () => {
     expect(r.out).not.toMatch(/\bline \d/);
   });
 
+  test("particles after numbers in the findings: 314와, 867,500천원으로, never 314과 or (으)로", async () => {
+    const r = await cli(caseDir(), ["check", SAMPLE]);
+    expect(r.out).toContain("반올림 314와 -1 다릅니다");
+    expect(r.out).toContain("867,500천원으로 읽었습니다");
+    expect(r.out).not.toMatch(/\d과 [+-]\d|\(으\)로/);
+  });
+
   test("English check output says line 1091", async () => {
     const r = await cli(caseDir(), ["check", SAMPLE, "--lang", "en"]);
     expect(r.out).toContain("line 1091");

@@ -8,6 +8,7 @@ import type { Budget, SourceRef, SummaryTaskRow } from "../model";
 import { matchNames } from "../names";
 import { excludedAmount, type DetailRollup, type Figures } from "../rollup";
 import { emit, fieldLabel, fmt, signed, type CheckContext } from "./context";
+import { withParticle } from "../particles";
 import { checkProjectLists } from "./project-lists";
 import { reconcileAmount } from "./reconcile";
 
@@ -62,7 +63,7 @@ function compareFigure(ctx: CheckContext, a: CompareArgs): boolean {
     code: rounding ? "summary-rounding" : "summary-mismatch",
     severity: rounding || follow ? (rounding ? "warning" : "info") : "error",
     ko: rounding
-      ? `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원은 세부계획 ${exact}백만원의 반올림 ${fmt(r.expected)}과 ${signed(r.difference)} 다릅니다 (끝수 조정으로 보임).`
+      ? `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원은 세부계획 ${exact}백만원의 반올림 ${withParticle(fmt(r.expected), "과/와")} ${signed(r.difference)} 다릅니다 (끝수 조정으로 보임).`
       : `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원이 세부계획 ${exact}백만원(반올림 ${fmt(r.expected)})과 ${signed(r.difference)} 다릅니다${follow ? ` (${follow.ko})` : ""}.`,
     en: rounding
       ? `${whereEn}: summary ${label.en} ${fmt(a.declared.value)} vs detail ${exact} (rounds to ${fmt(r.expected)}), off by ${signed(r.difference)} million won: a rounding adjustment.`
@@ -287,7 +288,7 @@ function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly string[],
     emit(ctx, {
       code: "rollup",
       severity: rounding ? "warning" : rowsFlagged ? "info" : "error",
-      ko: `${where}: 요약표 행의 ${label.ko} 합 ${fmt(sum)}이 합계 ${fmt(d)}과 ${signed(diff)} 다릅니다${note.ko}.`,
+      ko: `${where}: 요약표 행의 ${label.ko} 합 ${withParticle(fmt(sum), "이/가")} 합계 ${withParticle(fmt(d), "과/와")} ${signed(diff)} 다릅니다${note.ko}.`,
       en: `${path.join(" › ") || "plan total"}: the summary rows' ${label.en} add up to ${fmt(sum)}, the totals row says ${fmt(d)} (${signed(diff)})${note.en}.`,
       path,
       table,
