@@ -130,10 +130,12 @@ function bodySink(blocks: Block[], sheetName: string): SheetSink {
     }
     return undefined;
   };
+  // The block of the cell last asked about: `cell` follows `wants` for the same cell.
+  let last: Block | undefined;
   return {
-    wants: (r, c) => find(r, c) !== undefined,
+    wants: (r, c) => (last = find(r, c)) !== undefined,
     cell(r, c, v) {
-      const b = find(r, c)!;
+      const b = last!;
       const i = r - b.box.top;
       if (b.plain) {
         if (i >= MAX_BLOCK_ROWS)
