@@ -3,9 +3,12 @@
  * zip reader and XML parser reads every cell of every sheet and every shared string of the
  * same 10,000-project workbook, printing time and peak heap. `npm run bench -- parsers`.
  *
- * Candidates: ExcelJS (today's whole-workbook read, and its streaming WorkbookReader), saxes
- * and sax (SAX parsers), on yauzl (zip entries streamed through Node's zlib) or fflate (pure
- * JS inflate of the whole archive in memory).
+ * Candidates: ExcelJS (the former whole-workbook read, and its streaming WorkbookReader),
+ * saxes and sax (SAX parsers), on yauzl (zip entries streamed through Node's zlib) or fflate
+ * (pure JS inflate of the whole archive in memory), and the tokenizer the reader uses
+ * (src/cli/xml-scan.ts). The last line is the whole reader (plan tables only, values built).
+ * A tokenizer on the inflated bytes (Buffer.indexOf) was also tried and was slower than the
+ * one on strings: each Buffer call crosses into C++.
  */
 import os from "os";
 import path from "path";
@@ -21,6 +24,8 @@ import { checkPlan } from "../src/core";
 import { writeWorkbookFile } from "../src/cli/xlsx-write";
 import { buildWorkbookSpec } from "../src/workbook/template-sheets";
 import { generatePlan } from "./workbook-helpers";
+import { xmlReader } from "../src/cli/xml-stream";
+import { readXlsxTables } from "../src/cli/xlsx-stream";
 
 /** What every candidate computes: cells seen, shared strings seen, a checksum of their text. */
 interface Tally {
@@ -58,6 +63,12 @@ const saxesParser: ParserFactory = (sink) => {
   p.on("text", (s) => sink.text(s));
   p.on("closetag", (tag) => sink.close(tag.name));
   return { write: (s) => void p.write(s), close: () => void p.close() };
+};
+
+/** The tokenizer the reader uses (src/cli/xml-scan.ts), behind its memory guard. */
+const jobplanParser: ParserFactory = (sink) => {
+  const r = xmlReader({ open: (name) => sink.open(name, {}), text: (t) => sink.text(t), close: (name) => sink.close(name) });
+  return { write: (s) => r.write(s), close: () => r.close() };
 };
 
 const saxParser: ParserFactory = (sink) => {
@@ -166,6 +177,11 @@ export async function benchParsers(projects = 10_000): Promise<ParserFigure[]> {
       await measure("yauzl + sax", () => viaYauzl(file, saxParser)),
       await measure("fflate + saxes", () => viaFflate(file, saxesParser)),
       await measure("fflate + sax", () => viaFflate(file, saxParser)),
+      await measure("yauzl + jobplan tokenizer", () => viaYauzl(file, jobplanParser)),
+      await measure("readXlsxTables (the reader)", async () => {
+        const tables = await readXlsxTables(file);
+        return { cells: tables.reduce((a, t) => a + t.values.length * (t.values[0]?.length ?? 0), 0), strings: 0, chars: 0 };
+      }),
     ];
     console.log(`xlsx parsers: every cell and shared string of a ${projects}-project workbook (best of 2-3 runs)`);
     for (const f of figures) {

@@ -40,10 +40,20 @@ export interface ScanContext {
 /** "B12" -> [11, 1]; undefined for anything else. */
 function cellPos(ref: string): [number, number] | undefined {
   let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) >= 65) i++;
-  const col = columnIndex(ref.slice(0, i));
-  const row = Number(ref.slice(i)) - 1;
-  return col < 0 || !(row >= 0) ? undefined : [row, col];
+  let col = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  return digitsFrom === 0 || digitsFrom === ref.length || row < 1 ? undefined : [row - 1, col - 1];
 }
 
 /** Excel serial date to yyyy-mm-dd, as ExcelJS's excelToDate then toISOString. */

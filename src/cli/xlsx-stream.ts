@@ -181,8 +181,10 @@ async function resolveStrings(
   for (const l of lists) for (const v of l.cells) if (v instanceof SharedRef) wanted.add(v.index);
   const strings = await readSharedStrings(zip, parts.sharedStrings, wanted);
   for (const l of lists) {
-    l.cells.forEach((v, i) => {
-      if (v instanceof SharedRef) v = l.cells[i] = strings.get(v.index) ?? null;
+    const cells = l.cells;
+    for (let i = 0; i < cells.length; i++) {
+      let v = cells[i];
+      if (v instanceof SharedRef) v = cells[i] = strings.get(v.index) ?? null;
       if (v instanceof Overlong) {
         throw new XlsxReadError(
           `cell ${l.at(i)} holds ${v.length.toLocaleString("en-US")} characters, more than Excel's limit of ${CELL_TEXT_LIMIT.toLocaleString("en-US")}`,
@@ -190,7 +192,7 @@ async function resolveStrings(
           "cell-too-long",
         );
       }
-    });
+    }
   }
 }
 
@@ -236,7 +238,8 @@ function inputTable(b: Block, sheet: string): InputTable | undefined {
     values = [];
     for (let r = 0; r <= b.box.bottom - b.box.top; r++) {
       const row = b.rows[r];
-      values.push(row ? row.map(toCell) : new Array<Cell>(width).fill(null));
+      // After resolveStrings a kept row holds cells only (no SharedRef, no Overlong).
+      values.push(row ? (row as Cell[]) : new Array<Cell>(width).fill(null));
     }
     fillMerged(values, b);
   }

@@ -72,8 +72,25 @@ export function decodeEntities(s: string): string {
 
 /** An attribute value as XML reads it: line breaks and tabs are spaces, then references decoded. */
 function attrValue(raw: string): string {
-  const v = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ") : raw;
+  let plain = true;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 38 /* & */ || c === 9 || c === 10 || c === 13) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return raw;
+  const v = raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ");
   return v.indexOf("&") < 0 ? v : decodeEntities(v);
+}
+
+/** The element names of a sheet, interned: the same string object every time, nothing allocated. */
+const SHORT = new Map<string, string>(["c", "v", "f", "t", "r", "is", "si", "row", "rPh", "rPr", "col"].map((n) => [n, n]));
+
+function shortName(s: string, from: number, to: number): string {
+  const cut = s.slice(from, to);
+  return SHORT.get(cut) ?? cut;
 }
 
 function localName(name: string): string {
@@ -176,16 +193,19 @@ export class XmlScanner {
       const gt = tagEnd(s, i + 1);
       if (gt < 0) break;
       if (c1 === 47 /* / */) {
-        const name = s.slice(i + 2, gt).trim();
         const open = this.stack.pop();
-        if (open !== name) fail(open === undefined ? `closing tag </${name}> without an opening tag` : `</${name}> closes <${open}>`);
-        h.close?.(localName(name));
+        // The usual case compared in place, without cutting the name out.
+        if (open === undefined || !s.startsWith(open, i + 2) || s.slice(i + 2 + open.length, gt).trim() !== "") {
+          const name = s.slice(i + 2, gt).trim();
+          fail(open === undefined ? `closing tag </${name}> without an opening tag` : `</${name}> closes <${open}>`);
+        }
+        h.close?.(localName(open));
       } else {
         const selfClosing = s.charCodeAt(gt - 1) === 47;
         const end = selfClosing ? gt - 1 : gt;
         let sp = i + 1;
         while (sp < end && s.charCodeAt(sp) > 32) sp++;
-        const name = s.slice(i + 1, sp);
+        const name = sp - i - 1 <= 3 ? shortName(s, i + 1, sp) : s.slice(i + 1, sp);
         if (!name) fail("empty tag name");
         if (!this.stack.length) {
           if (this.seenRoot) fail("a second root element");
