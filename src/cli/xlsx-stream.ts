@@ -54,20 +54,20 @@ function intersects(a: CellBox, b: CellBox): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+/** A plan table too large to hold (other tables are never held, whatever their size). */
+function refuseTooLarge(b: Block, sheet: string): void {
+  const rows = b.box.bottom - b.box.top + 1;
+  if (rows <= MAX_BLOCK_ROWS && rows * (b.box.right - b.box.left + 1) <= MAX_BLOCK_CELLS) return;
+  const ref = `${sheet}!${a1(b.box.top, b.box.left)}:${a1(b.box.bottom, b.box.right)}`;
+  throw new XlsxReadError(`table ${b.name} (${ref}) is larger than jobplan reads (${MAX_BLOCK_ROWS.toLocaleString("en-US")} rows)`, ref, "table-too-large");
+}
+
 function blocksOf(parts: WorkbookParts): Block[] {
   const out: Block[] = [];
   parts.sheets.forEach((s, i) => {
     for (const t of s.tables) {
       const box = parseBox(t.ref);
       if (!box) throw new XlsxReadError(`table ${t.name} has a bad range "${t.ref}"`, s.name);
-      const rows = box.bottom - box.top + 1;
-      if (rows > MAX_BLOCK_ROWS || rows * (box.right - box.left + 1) > MAX_BLOCK_CELLS) {
-        throw new XlsxReadError(
-          `table ${t.name} (${s.name}!${t.ref}) is larger than jobplan reads (${MAX_BLOCK_ROWS.toLocaleString("en-US")} rows)`,
-          `${s.name}!${t.ref}`,
-          "table-too-large",
-        );
-      }
       out.push({
         sheet: i,
         name: t.name,
@@ -266,6 +266,7 @@ export async function readXlsxTables(file: string): Promise<InputTable[]> {
       );
       decideHeaders(blocks);
     }
+    for (const b of blocks) if (b.keep && !b.plain) refuseTooLarge(b, parts.sheets[b.sheet].name);
     await scanSheets(zip, parts, blocks, "body");
     const kept = blocks.filter((b) => b.keep);
     await resolveStrings(

@@ -120,6 +120,21 @@ describe("hostile workbooks: memory bounded by the plan's tables", () => {
     expect(changes(before, fingerprint(d))).toEqual([]);
   });
 
+  test("a large Excel table of other data (RawData, 300,000 rows) beside the plan is not held: check reads the plan under 300 MB", async () => {
+    const rows = 300_000;
+    const data: RawSheet = {
+      name: "원자료",
+      cells: [{ ref: "A1", value: "번호" }, { ref: "B1", value: "금액" }, ...Array.from({ length: rows }, (_, i) => [{ ref: `A${i + 2}`, value: i }, { ref: `B${i + 2}`, value: i * 10 }]).flat()],
+      tables: [{ name: "RawData", ref: `A1:B${rows + 1}`, columns: ["번호", "금액"] }],
+    };
+    const file = path.join(dir, "raw-data.xlsx");
+    await writeHandmadeXlsx(file, [...SHEETS, data]);
+    const run = runJobplan(["check", file, "--json"]);
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as Array<{ severity: string; code: string }>).map((f) => `${f.severity}:${f.code}`).sort()).toEqual(reference);
+    expect(run.peakMb).toBeLessThan(300);
+  });
+
   test("an Excel table whose range covers a million rows: exit 2 naming the table, not an exhausted memory", async () => {
     const sheets = SHEETS.map((s) => (s.name === "세부사업" ? { ...s, tables: s.tables!.map((t) => ({ ...t, ref: t.ref.replace(/\d+$/, "1048576") })) } : s));
     const file = path.join(dir, "whole-column-table.xlsx");
