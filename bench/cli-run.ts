@@ -24,6 +24,8 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   ms: number;
+  /** CPU time of the process (user + system), unaffected by other processes on the machine. */
+  cpuMs: number;
   peakMb: number;
 }
 
@@ -40,12 +42,13 @@ export function runJobplan(args: string[], opts: { cwd?: string; env?: Record<st
     });
     const ms = performance.now() - t;
     let peak = 0;
+    let cpu = 0;
     try {
-      peak = Number(readFileSync(peakFile, "utf8"));
+      [peak, cpu] = readFileSync(peakFile, "utf8").split(" ").map(Number);
     } catch {
       // killed before exit: no figure
     }
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms, peakMb: peak / 2 ** 20 };
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms, cpuMs: cpu, peakMb: peak / 2 ** 20 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -43,6 +43,7 @@ export async function benchCli(projects = 10_000): Promise<CliFigures> {
     const runs = [0, 1, 2].map(() => runJobplan(["check", file], { cwd: dir }));
     if (runs.some((r) => r.status !== 1)) throw new Error(`check exited ${runs.map((r) => r.status).join(", ")}: ${runs[0].stderr}`);
     const checkMs = median(runs.map((r) => r.ms));
+    const checkCpuMs = median(runs.map((r) => r.cpuMs));
     const peakMb = Math.max(...runs.map((r) => r.peakMb));
     const startMs = median([0, 1, 2].map(() => runJobplan(["--version"]).ms));
 
@@ -85,8 +86,9 @@ export async function benchCli(projects = 10_000): Promise<CliFigures> {
       cleanupRecalc(out);
     }
     const met = (ok: boolean) => (ok ? "met" : "NOT met");
-    console.log(`cli: jobplan check of a ${projects}-project workbook, as a child process (median of 3)`);
-    console.log(`  jobplan check                      ${checkMs.toFixed(0)} ms   (start-up alone ${startMs.toFixed(0)} ms)`);
+    const load = os.loadavg()[0];
+    console.log(`cli: jobplan check of a ${projects}-project workbook, as a child process (median of 3; load average ${load.toFixed(1)} on ${os.cpus().length} CPUs)`);
+    console.log(`  jobplan check                      ${checkMs.toFixed(0)} ms   (CPU ${checkCpuMs.toFixed(0)} ms; start-up alone ${startMs.toFixed(0)} ms)`);
     console.log(`    in-process: streaming read ${readMs.toFixed(0)} ms, tables -> plan ${planMs.toFixed(0)} ms, core checks ${checksMs.toFixed(0)} ms`);
     console.log(`  peak memory of check               ${peakMb.toFixed(0)} MB   (target < ${TARGET_PEAK_MB} MB: ${met(peakMb < TARGET_PEAK_MB)})`);
     console.log(`  with a cell at XFD1048576          ${farRun.ms.toFixed(0)} ms, ${farRun.peakMb.toFixed(0)} MB, exit ${farRun.status}`);
