@@ -3,7 +3,7 @@
  * renamed over the target. A write that fails (an exception, a full disk, a kill) leaves
  * every file as it was; outputs go where the user said, never over an input.
  */
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import path from "path";
 import { checkPlan } from "../../src/core";
@@ -12,7 +12,7 @@ import { writeWorkbookFile } from "../../src/cli/xlsx-write";
 import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
 import { buildCliBundle, JOBPLAN_BIN } from "../../bench/cli-run";
 import { generatePlan } from "../../bench/workbook-helpers";
-import { AS_UNPRIVILEGED, caseDir, changes, cli, cliProcess, fingerprint, SAMPLE_TEXT, sampleWorkbook } from "./harness";
+import { AS_UNPRIVILEGED, caseDir, changes, cli, cliProcess, fingerprint, SAMPLE, SAMPLE_TEXT, sampleWorkbook } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -151,6 +151,15 @@ describe("outputs go where the user said, never over an input", () => {
     expect(r.code).toBe(1);
     expect(existsSync(path.join(dir, "work", "seogu.xlsx"))).toBe(true);
     expect(readdirSync(path.join(dir, "docs"))).toEqual(["seogu.txt"]);
+  });
+
+  test("npm run jobplan -- import … from another folder writes into that folder, never into the package's", () => {
+    const dir = caseDir();
+    const repoBefore = readdirSync(path.join(__dirname, "..", ".."));
+    const r = spawnSync("npm", ["--prefix", path.join(__dirname, "..", ".."), "run", "-s", "jobplan", "--", "import", SAMPLE], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8" } });
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual(["seogu-2020-jobs-plan.xlsx"]);
+    expect(readdirSync(path.join(__dirname, "..", ".."))).toEqual(repoBefore);
   });
 
   test("import without -o does not replace an existing workbook of that name", async () => {
