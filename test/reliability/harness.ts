@@ -43,8 +43,11 @@ export function cliProcess(dir: string, args: string[], opts: { prefix?: string[
   return spawnSync(argv[0], argv.slice(1), { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8", ...opts.env }, timeout: 120_000 });
 }
 
-/** Runs as user nobody when this process is root (root ignores permissions), else as it is. */
-export const AS_UNPRIVILEGED: string[] = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
+/**
+ * Root ignores file permissions: a root process runs the CLI without capabilities (still
+ * uid 0, so it reads the repository wherever it is cloned, but permission bits apply).
+ */
+export const AS_UNPRIVILEGED: string[] = process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-all", "--inh-caps=-all"] : [];
 
 /** Hash of every regular file under `dir` (relative path -> sha256). */
 export function fingerprint(dir: string): Map<string, string> {
