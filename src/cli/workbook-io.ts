@@ -17,6 +17,7 @@ import { growSummaryTables } from "./grow-tables";
 import { ensureZip, readWorkbookTables, withChecks, xlsxError } from "./load-plan";
 import { M, say } from "./messages";
 import { writeFileSafely } from "./safe-write";
+import { withRelativeTargets } from "./relative-parts";
 import { rewriteRisks } from "./xlsx-guard";
 import { workbookTables } from "./xlsx-read";
 import { addSheet, writeWorkbookFile } from "./xlsx-write";
@@ -26,11 +27,13 @@ export type Lang = "ko" | "en";
 export { InputError };
 export { loadAndCheck, importPlanFile, readPlanText, readWorkbookTables, isWorkbookName, type LoadedPlan } from "./load-plan";
 
-export async function loadWorkbook(file: string, lang: Lang): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(file: string, lang: Lang, absoluteTargets = false): Promise<ExcelJS.Workbook> {
   ensureZip(file, lang);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    const relative = absoluteTargets ? await withRelativeTargets(file) : undefined;
+    if (relative) await wb.xlsx.load(relative as unknown as ExcelJS.Buffer);
+    else await wb.xlsx.readFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException)?.code) throw fileError(e, file, true, lang);
     throw new InputError(say(lang, M.unreadableXlsx(file, (e as Error).message)));
@@ -95,7 +98,7 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
   if (risks.tooLarge?.kind === "overlong") throw new InputError(say(lang, M.overlongText(input)));
   if (risks.tooLarge?.kind === "far") throw new InputError(say(lang, M.farCell(input, `${risks.tooLarge.sheet}!${risks.tooLarge.cell}`)));
   const first = readPlanFromTables(await readWorkbookTables(input, lang));
-  const wb = await loadWorkbook(input, lang);
+  const wb = await loadWorkbook(input, lang, risks.absoluteTargets);
   const rows = planSummaryRows(first);
   growSummaryTables(wb, rows);
   // Read again: formulas and findings follow the workbook as it now is (the new rows in).

@@ -18,6 +18,8 @@ export interface RewriteRisks {
   dropped: Array<{ what: Text; part: string }>;
   /** Why the workbook cannot be rewritten whole, if so. */
   tooLarge?: TooLarge;
+  /** Relationship targets are absolute (openpyxl): ExcelJS needs them relative. */
+  absoluteTargets: boolean;
 }
 
 const DROPPED: Array<[RegExp, Text]> = [
@@ -101,7 +103,7 @@ export async function rewriteRisks(file: string): Promise<RewriteRisks> {
       const far = await farthestCell(zip, s.part);
       if (far.row > MAX_ROW || far.col > MAX_COL) tooLarge = { kind: "far", sheet: s.name, cell: far.ref };
     }
-    return { macros, dropped, tooLarge };
+    return { macros, dropped, tooLarge, absoluteTargets: parts.absoluteTargets };
   } finally {
     zip.close();
   }

@@ -26,12 +26,15 @@ export interface WorkbookParts {
   /** Indexes of cell formats (the `s` attribute) whose number format shows a date. */
   dateStyles: Set<number>;
   date1904: boolean;
+  /** Some relationship names its target absolutely ("/xl/..."), as openpyxl writes them. */
+  absoluteTargets: boolean;
 }
 
 interface Relationship {
   id: string;
   type: string;
   target: string;
+  absolute: boolean;
 }
 
 /** The rels part of a part: `xl/workbook.xml` -> `xl/_rels/workbook.xml.rels`. */
@@ -46,7 +49,7 @@ async function relationships(zip: ZipArchive, source: string): Promise<Relations
   const out: Relationship[] = [];
   parseXmlRecords(text, (name, a) => {
     if (name !== "Relationship" || a.TargetMode === "External" || !a.Target) return;
-    out.push({ id: a.Id, type: a.Type ?? "", target: resolveTarget(source, a.Target) });
+    out.push({ id: a.Id, type: a.Type ?? "", target: resolveTarget(source, a.Target), absolute: a.Target.startsWith("/") });
   });
   return out;
 }
@@ -120,12 +123,15 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
   const rels = await relationships(zip, wbPart);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
+  let absoluteTargets = rels.some((r) => r.absolute);
   for (const s of listed) {
     const rel = byId.get(s.rid);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || !rel.type.endsWith("/worksheet")) continue;
     const tables: TablePart[] = [];
-    for (const t of ofType(await relationships(zip, rel.target), "table")) {
+    const sheetRels = await relationships(zip, rel.target);
+    if (sheetRels.some((r) => r.absolute)) absoluteTargets = true;
+    for (const t of ofType(sheetRels, "table")) {
       const table = await tablePart(zip, t.target);
       if (table) tables.push(table);
     }
@@ -136,5 +142,6 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
     sharedStrings: ofType(rels, "sharedStrings")[0]?.target,
     dateStyles: await dateStyles(zip, ofType(rels, "styles")[0]?.target),
     date1904,
+    absoluteTargets,
   };
 }
