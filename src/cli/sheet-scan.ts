@@ -9,7 +9,13 @@
  * left as SharedRef for a later pass over the shared strings part.
  */
 import { columnIndex } from "../core/a1";
+import { Attrs, decodeEntities } from "./xml-scan";
 import { CELL_TEXT_LIMIT, xmlReader, type XmlReader } from "./xml-stream";
+
+/** Text of a value or formula element as the tokenizer gives it: line ends normalised, references decoded. */
+function textOf(raw: string): string {
+  return decodeEntities(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n"));
+}
 
 /** A shared string by index, resolved later. */
 export class SharedRef {
@@ -83,7 +89,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
 }
 
 /** A reader for one worksheet part; feed it the part's text. */
-export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
+export function sheetScanner(sink: SheetSink, ctx: ScanContext, fastCells = true): XmlReader {
   let row = -1;
   let col = -1;
   let wanted = false;
@@ -111,8 +117,10 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
     }
     if (raw.length > CELL_TEXT_LIMIT) return new Overlong(raw.length);
     switch (type) {
-      case "s":
-        return /^\d+$/.test(raw.trim()) ? new SharedRef(Number(raw)) : undefined;
+      case "s": {
+        const i = raw.trim() === "" ? NaN : Number(raw);
+        return Number.isInteger(i) && i >= 0 ? new SharedRef(i) : undefined;
+      }
       case "str":
       case "inlineStr":
         return raw;
@@ -132,6 +140,43 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
     }
   }
 
+  function startCell(a: Attrs): void {
+    const ref = a.get("r");
+    const pos = ref ? cellPos(ref) : undefined;
+    if (pos) [row, col] = pos;
+    else col++;
+    wanted = sink.wants(row, col);
+    formula = undefined;
+    sharedIndex = undefined;
+    if (!wanted) return;
+    type = a.get("t") ?? "n";
+    style = Number(a.get("s") ?? 0);
+    text = "";
+    hasV = false;
+  }
+
+  /** Whether the formula's text is wanted: a shared formula's master is kept even outside the wanted cells (its text serves the others). */
+  function startFormula(a: Attrs): boolean {
+    const ft = a.get("t");
+    if (!wanted && ft !== "shared") return false;
+    formula = "";
+    if (ft === "shared") sharedIndex = a.get("si");
+    return true;
+  }
+
+  function endFormula(): void {
+    if (sharedIndex !== undefined && formula) masters.set(sharedIndex, { formula, row, col });
+  }
+
+  function endCell(): void {
+    if (!wanted) return;
+    wanted = false;
+    const v = value();
+    if (v !== undefined) sink.cell(row, col, v);
+  }
+
+  const tagAttrs = new Attrs();
+
   return xmlReader({
     open(name, a) {
       switch (name) {
@@ -142,36 +187,18 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
           sink.row?.(row);
           return;
         }
-        case "c": {
-          const ref = a.get("r");
-          const pos = ref ? cellPos(ref) : undefined;
-          if (pos) [row, col] = pos;
-          else col++;
-          wanted = sink.wants(row, col);
-          formula = undefined;
-          sharedIndex = undefined;
-          if (!wanted) return;
-          type = a.get("t") ?? "n";
-          style = Number(a.get("s") ?? 0);
-          text = "";
-          hasV = false;
+        case "c":
+          startCell(a);
           return;
-        }
         case "v":
           if (wanted) {
             inV = true;
             hasV = true;
           }
           return;
-        case "f": {
-          // A shared formula's master is kept even outside the wanted cells: its text serves the others.
-          const ft = a.get("t");
-          if (!wanted && ft !== "shared") return;
-          inF = true;
-          formula = "";
-          if (ft === "shared") sharedIndex = a.get("si");
+        case "f":
+          inF = startFormula(a);
           return;
-        }
         case "is":
           if (wanted) {
             inIs = true;
@@ -202,7 +229,7 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
           return;
         case "f":
           inF = false;
-          if (sharedIndex !== undefined && formula) masters.set(sharedIndex, { formula, row, col });
+          endFormula();
           return;
         case "t":
           inT = false;
@@ -214,14 +241,31 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext): XmlReader {
           inIs = false;
           if (type !== "inlineStr") type = "inlineStr";
           return;
-        case "c": {
-          if (!wanted) return;
-          wanted = false;
-          const v = value();
-          if (v !== undefined) sink.cell(row, col, v);
+        case "c":
+          endCell();
           return;
-        }
       }
     },
+    cell: fastCells ? simpleCell : undefined,
   });
+
+  /** A whole simple <c> element at once (xml-scan's fast path): the same steps as the events. */
+  function simpleCell(attrs: string, fAttrs: string | undefined, fText: string | undefined, vText: string | undefined): void {
+    tagAttrs.s = attrs;
+    tagAttrs.from = 0;
+    tagAttrs.to = attrs.length;
+    startCell(tagAttrs);
+    if (fAttrs !== undefined) {
+      tagAttrs.s = fAttrs;
+      tagAttrs.from = 0;
+      tagAttrs.to = fAttrs.length;
+      if (startFormula(tagAttrs) && fText) formula += textOf(fText);
+      endFormula();
+    }
+    if (vText !== undefined && wanted) {
+      hasV = true;
+      text = textOf(vText);
+    }
+    endCell();
+  }
 }

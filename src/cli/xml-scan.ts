@@ -46,7 +46,16 @@ export interface ScanHandlers {
   open?(name: string, attrs: Attrs): void;
   text?(text: string): void;
   close?(name: string): void;
+  /**
+   * Optional fast path for a sheet: a whole `<c>` element inside a `<row>` whose children are
+   * at most an `<f>` and a `<v>`, handed over in one call (raw attribute text, formula text
+   * and value text, not decoded) instead of as events. Anything else comes as events.
+   */
+  cell?(attrs: string, fAttrs: string | undefined, fText: string | undefined, vText: string | undefined): void;
 }
+
+const ATTRS = `((?:\\s+[A-Za-z_][\\w.-]*\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*`;
+const SIMPLE_CELL = new RegExp(`<c${ATTRS}(?:/>|>(?:<f${ATTRS}(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>|<v(/)>)?</c>)`, "y");
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -167,6 +176,15 @@ export class XmlScanner {
       if (lt > i) this.emitText(s.slice(i, lt));
       i = lt;
       const c1 = s.charCodeAt(i + 1);
+      if (c1 === 99 /* c */ && h.cell && this.stack[this.stack.length - 1] === "row") {
+        SIMPLE_CELL.lastIndex = i;
+        const m = SIMPLE_CELL.exec(s);
+        if (m) {
+          h.cell(m[1], m[2], m[3], m[4] ?? (m[5] ? "" : undefined));
+          i = SIMPLE_CELL.lastIndex;
+          continue;
+        }
+      }
       if (c1 === 33 /* ! */) {
         if (s.startsWith("<!--", i)) {
           const end = s.indexOf("-->", i + 4);
