@@ -18,6 +18,8 @@ const BENCHES: Bench[] = [
   { name: "functions", file: "functions.ts", fn: "benchFunctions", bundled: true },
   { name: "workbook", file: "workbook.ts", fn: "benchWorkbook" },
   { name: "pane", file: "pane.ts", fn: "benchPane" },
+  { name: "cli", file: "cli.ts", fn: "benchCli" },
+  { name: "parsers", file: "xlsx-parsers.ts", fn: "benchParsers" },
 ];
 
 async function main(): Promise<void> {

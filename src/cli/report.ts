@@ -1,7 +1,6 @@
 /** Human-readable and JSON reports of findings, in Korean or English. */
 import type { Finding, Severity } from "../core/findings";
 import { SEVERITY_ORDER as ORDER, SEVERITY_WORDS as SEVERITY } from "../core/vocabulary";
-import { findingPlace } from "../workbook/template-sheets";
 
 export type Lang = "ko" | "en";
 
@@ -29,12 +28,20 @@ function pad(s: string, n: number): string {
   return s + " ".repeat(Math.max(0, n - width(s)));
 }
 
+/** Where a finding is: "추진계획!E11", "1091행" (line 1091 of a text), or its names. */
+export function findingPlace(f: Finding, lang: Lang): string {
+  const loc = f.location;
+  if (loc.sheet) return loc.cell ? `${loc.sheet}!${loc.cell}` : loc.sheet;
+  if (loc.line !== undefined) return lang === "ko" ? `${loc.line}행` : `line ${loc.line}`;
+  return loc.path.filter(Boolean).join(" › ");
+}
+
 /** A table: severity, code, location, message, expected / actual. */
 export function formatFindings(findings: readonly Finding[], lang: Lang): string {
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const rows = sorted.map((f) => {
     const path = f.location.path.filter(Boolean).join(" › ");
-    const place = findingPlace(f);
+    const place = findingPlace(f, lang);
     const where = path && !place.includes(path) ? `${place} [${path}]` : place;
     const nums =
       f.expected !== undefined || f.actual !== undefined

@@ -1,194 +1,192 @@
 /**
- * jobplan command line: template, import, check, summarize, demo. `runCli` is the whole
- * program as a function (argv without node and script, an io) returning the exit code.
+ * jobplan command line: template, import, check, summarize, demo, help. `runCli` is the whole
+ * program as a function (argv without node and script, an io) returning the exit code:
+ * 0 no errors, 1 the plan has errors, 2 a bad input or argument, 3 an internal error.
  */
-import { existsSync, mkdirSync, readFileSync } from "fs";
 import path from "path";
+import { existsSync } from "fs";
 import type { Finding } from "../core/findings";
 import { hasErrors } from "../core/findings";
 import { emptyPlan, type Plan } from "../core/model";
 import { parseSourceList } from "../core/vocabulary";
-import { importPlanText } from "../import";
+import { COMMANDS, langFromArgv, parseArgs, stringOption, UsageError, type Args, type Command } from "./args";
+import { saveCrashLog } from "./crash-log";
+import { InputError } from "./errors";
+import { headBytes, prepareOutput, sameFile } from "./file-access";
 import { expandArgs } from "./globs";
-import { countLine, formatFindings, type Lang } from "./report";
-import { InputError, loadAndCheck, summarizeWorkbook, writePlanWorkbook, type SummarizeResult } from "./workbook-io";
-import { checkPlan } from "../core";
+import { M, say, type Lang } from "./messages";
+import { countLine, formatFindings } from "./report";
+import { usage, VERSION } from "./usage";
+import { importPlanFile, isWorkbookName, loadAndCheck } from "./load-plan";
+import type { SummarizeResult } from "./workbook-io";
+
+/** The writing side (ExcelJS) is loaded only by the commands that write: `check` starts faster. */
+const writer = () => import("./workbook-io");
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Where relative paths start: the folder the user ran jobplan in. */
   cwd: string;
   env: Record<string, string | undefined>;
 }
 
+/**
+ * The real process. Under `npm run jobplan` / `npm run demo` npm moves to the package folder
+ * and keeps the user's folder in INIT_CWD: paths are the user's, never the package's.
+ */
 export function processIO(): CliIO {
+  const env = process.env;
+  const viaNpm = (env.npm_lifecycle_event === "jobplan" || env.npm_lifecycle_event === "demo") && env.INIT_CWD;
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    cwd: process.cwd(),
-    env: process.env,
+    cwd: viaNpm ? env.INIT_CWD! : process.cwd(),
+    env,
   };
 }
 
-interface Args {
-  positional: string[];
-  flags: Record<string, string | true>;
-}
-
-const VALUE_FLAGS = new Set(["o", "output", "year", "sources", "rounding", "lang"]);
-
-export function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--") {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    const m = /^--?([a-zA-Z-]+)(?:=(.*))?$/.exec(a);
-    if (!m || a === "-") {
-      positional.push(a);
-      continue;
-    }
-    const name = m[1];
-    if (m[2] !== undefined) flags[name] = m[2];
-    else if (VALUE_FLAGS.has(name)) {
-      if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
-      flags[name] = argv[++i];
-    } else flags[name] = true;
-  }
-  return { positional, flags };
-}
-
-class UsageError extends Error {}
-
-const USAGE = {
-  ko: `사용법:
-  jobplan template -o plan.xlsx [--year 2021] [--sources 국비,도비,군비,민자] [--rounding half-up|largest-remainder]
-  jobplan import plan.txt -o plan.xlsx
-  jobplan check <file.xlsx|file.txt>... [--json]
-  jobplan summarize plan.xlsx -o out.xlsx
-  jobplan demo
-  공통: --lang ko|en
-`,
-  en: `Usage:
-  jobplan template -o plan.xlsx [--year 2021] [--sources 국비,도비,군비,민자] [--rounding half-up|largest-remainder]
-  jobplan import plan.txt -o plan.xlsx
-  jobplan check <file.xlsx|file.txt>... [--json]
-  jobplan summarize plan.xlsx -o out.xlsx
-  jobplan demo
-  Common: --lang ko|en
-`,
-};
-
-function langOf(flags: Args["flags"], env: CliIO["env"]): Lang {
-  const f = flags.lang;
-  if (f === "en" || f === "ko") return f;
-  if (typeof f === "string") throw new UsageError(`--lang ko|en, not ${f}`);
-  return /^en/i.test(env.LANG ?? "") ? "en" : "ko";
-}
-
-function str(flags: Args["flags"], ...names: string[]): string | undefined {
-  for (const n of names) {
-    const v = flags[n];
-    if (typeof v === "string") return v;
-  }
-  return undefined;
-}
-
-function resolvePath(io: CliIO, p: string): string {
-  return path.resolve(io.cwd, p);
-}
+const t = (lang: Lang, ko: string, en: string) => (lang === "ko" ? ko : en);
 
 export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
-  let lang: Lang = /^en/i.test(io.env.LANG ?? "") ? "en" : "ko";
+  let lang = langFromArgv(argv, io.env);
   try {
-    const args = parseArgs(argv);
-    lang = langOf(args.flags, io.env);
-    const [command, ...rest] = args.positional;
-    if (!command || args.flags.help || args.flags.h) {
-      io.stdout(USAGE[lang]);
-      return command || args.flags.help || args.flags.h ? 0 : 2;
+    const args = parseArgs(argv, lang);
+    const l = stringOption(args, "lang");
+    if (l !== undefined && l !== "ko" && l !== "en") throw new UsageError(t(lang, `--lang은 ko 또는 en입니다: ${l}`, `--lang is ko or en, not ${l}`));
+    if (l) lang = l;
+    if (args.options.version) {
+      io.stdout(`jobplan ${VERSION}\n`);
+      return 0;
     }
-    switch (command) {
+    const command = args.command;
+    if (!command) {
+      if (args.options.help) {
+        io.stdout(usage(lang));
+        return 0;
+      }
+      io.stderr(usage(lang));
+      return 2;
+    }
+    if (!COMMANDS.includes(command as Command)) throw new UsageError(t(lang, `알 수 없는 명령입니다: ${command}`, `Unknown command: ${command}`));
+    if (command === "help" || args.options.help) return helpCommand(command as Command, args, io, lang);
+    switch (command as Exclude<Command, "help">) {
       case "template":
         return await templateCommand(args, io, lang);
       case "import":
-        return await importCommand(rest, args, io, lang);
+        return await importCommand(args, io, lang);
       case "check":
-        return await checkCommand(rest, args, io, lang);
+        return await checkCommand(args, io, lang);
       case "summarize":
-        return await summarizeCommand(rest, args, io, lang);
+        return await summarizeCommand(args, io, lang);
       case "demo":
-        return await demoCommand(io, lang);
-      default:
-        throw new UsageError(lang === "ko" ? `알 수 없는 명령: ${command}` : `Unknown command: ${command}`);
+        return await demoCommand(args, io, lang);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`jobplan: ${e.message}\n${USAGE[lang]}`);
+      io.stderr(`jobplan: ${e.message} (${t(lang, "도움말: jobplan --help", "see jobplan --help")})\n`);
       return 2;
     }
     if (e instanceof InputError) {
       io.stderr(`jobplan: ${e.message}\n`);
       return 2;
     }
-    io.stderr(`jobplan: ${(e as Error).stack ?? String(e)}\n`);
+    const log = saveCrashLog(e, argv);
+    io.stderr(`jobplan: ${say(lang, M.internal(log))}\n`);
     return 3;
   }
 }
 
+function helpCommand(command: Command, args: Args, io: CliIO, lang: Lang): number {
+  const about = command === "help" ? args.positional[0] : command;
+  if (about !== undefined && !COMMANDS.includes(about as Command))
+    throw new UsageError(t(lang, `알 수 없는 명령입니다: ${about}`, `Unknown command: ${about}`));
+  io.stdout(usage(lang, about as Command | undefined));
+  return 0;
+}
+
+function noMoreFiles(args: Args, n: number, lang: Lang, what: { ko: string; en: string }): void {
+  if (args.positional.length !== n) throw new UsageError(say(lang, what));
+}
+
+/** -o, or a name in the user's folder that must not replace an existing file unasked. */
+function outputPath(args: Args, io: CliIO, fallback: string, lang: Lang): string {
+  const given = stringOption(args, "output");
+  const out = path.resolve(io.cwd, given ?? fallback);
+  if (!/\.xlsx$/i.test(out)) {
+    if (/\.xlsm$/i.test(out)) throw new InputError(say(lang, M.macros(out)));
+    throw new InputError(say(lang, M.outputNotXlsx(out)));
+  }
+  if (given === undefined && existsSync(out)) throw new InputError(say(lang, M.outputExists(out)));
+  prepareOutput(out, lang);
+  return out;
+}
+
 async function templateCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
-  const out = resolvePath(io, str(args.flags, "o", "output") ?? "jobplan-template.xlsx");
+  noMoreFiles(args, 0, lang, {
+    ko: "template에는 파일 인수가 없습니다 (-o로 출력 파일을 지정하세요)",
+    en: "template takes no file argument (name the output with -o)",
+  });
   const plan: Plan = emptyPlan();
-  const year = str(args.flags, "year");
+  const year = stringOption(args, "year");
   if (year !== undefined) {
-    if (!/^\d{4}$/.test(year)) throw new UsageError(lang === "ko" ? `--year는 네 자리 연도입니다: ${year}` : `--year takes a 4-digit year: ${year}`);
+    if (!/^\d{4}$/.test(year)) throw new UsageError(t(lang, `--year는 네 자리 연도입니다: ${year}`, `--year takes a 4-digit year: ${year}`));
     plan.year = Number(year);
     plan.name = `${year}년도 일자리대책 연차별 세부계획`;
   }
-  const sources = str(args.flags, "sources");
+  const sources = stringOption(args, "sources");
   if (sources !== undefined) {
-    if (!sources.replace(/[\s,，、;]/g, "")) throw new UsageError(lang === "ko" ? "--sources가 비어 있습니다" : "--sources is empty");
+    if (!sources.replace(/[\s,，、;]/g, "")) throw new UsageError(t(lang, "--sources가 비어 있습니다", "--sources is empty"));
     plan.settings.sources = parseSourceList(sources);
   }
-  const rounding = str(args.flags, "rounding");
+  const rounding = stringOption(args, "rounding");
   if (rounding !== undefined) {
     if (rounding !== "half-up" && rounding !== "largest-remainder") {
-      throw new UsageError(lang === "ko" ? `--rounding은 half-up 또는 largest-remainder입니다: ${rounding}` : `--rounding is half-up or largest-remainder, not ${rounding}`);
+      throw new UsageError(
+        t(lang, `--rounding은 half-up 또는 largest-remainder입니다: ${rounding}`, `--rounding is half-up or largest-remainder, not ${rounding}`),
+      );
     }
     plan.settings.roundingMode = rounding;
   }
-  ensureDir(out);
-  await writePlanWorkbook(plan, [], out, lang);
-  io.stdout(lang === "ko" ? `서식을 만들었습니다: ${out}\n` : `Template written: ${out}\n`);
+  const out = outputPath(args, io, "jobplan-template.xlsx", lang);
+  await (await writer()).writePlanWorkbook(plan, [], out, lang);
+  io.stdout(t(lang, `서식을 만들었습니다: ${out}\n`, `Template written: ${out}\n`));
   return 0;
 }
 
-function ensureDir(file: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+function taskCount(plan: Plan): number {
+  return plan.strategies.reduce((a, s) => a + s.tasks.length, 0);
 }
 
-function readText(file: string, lang: Lang): string {
-  if (!existsSync(file)) throw new InputError(lang === "ko" ? `파일이 없습니다: ${file}` : `No such file: ${file}`);
-  return readFileSync(file, "utf8");
+/** The closing lines of a command that wrote a workbook: the error count when there are errors. */
+function errorsLine(findings: readonly Finding[], io: CliIO, lang: Lang): number {
+  const n = findings.filter((f) => f.severity === "error").length;
+  if (!n) return 0;
+  io.stdout(say(lang, M.planHasErrors(n)) + "\n");
+  return 1;
 }
 
-async function importCommand(rest: string[], args: Args, io: CliIO, lang: Lang): Promise<number> {
-  if (rest.length !== 1) throw new UsageError(lang === "ko" ? "import에는 .txt 파일 하나가 필요합니다" : "import takes one .txt file");
-  const input = resolvePath(io, rest[0]);
-  const out = resolvePath(io, str(args.flags, "o", "output") ?? rest[0].replace(/\.[^./\\]+$/, "") + ".xlsx");
-  const { plan, findings } = importPlanText(readText(input, lang));
-  const all = [...findings, ...checkPlan(plan)];
-  ensureDir(out);
-  await writePlanWorkbook(plan, all, out, lang);
+async function importCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
+  noMoreFiles(args, 1, lang, {
+    ko: "import에는 계획 문서(.txt) 하나가 필요합니다",
+    en: "import takes one plan document (.txt)",
+  });
+  const input = path.resolve(io.cwd, args.positional[0]);
+  const head = isWorkbookName(input) ? undefined : headBytes(input, 4, lang);
+  if (!head || (head[0] === 0x50 && head[1] === 0x4b)) throw new InputError(say(lang, M.importTakesText(input)));
+  const base = path.basename(input).replace(/\.[^.]*$/, "") || "plan";
+  const out = outputPath(args, io, `${base}.xlsx`, lang);
+  if (sameFile(out, input)) throw new InputError(say(lang, M.outputIsInput(out)));
+  const { plan, findings } = importPlanFile(input, lang);
+  await (await writer()).writePlanWorkbook(plan, findings, out, lang);
   io.stdout(
-    lang === "ko"
-      ? `가져왔습니다: ${out} (추진전략 ${plan.strategies.length}개, 실천과제 ${plan.strategies.reduce((a, s) => a + s.tasks.length, 0)}개; ${countLine(all, lang)})\n`
-      : `Imported: ${out} (${plan.strategies.length} strategies, ${plan.strategies.reduce((a, s) => a + s.tasks.length, 0)} tasks; ${countLine(all, lang)})\n`,
+    t(
+      lang,
+      `가져왔습니다: ${out} (추진전략 ${plan.strategies.length}개, 실천과제 ${taskCount(plan)}개; ${countLine(findings, lang)})\n`,
+      `Imported: ${out} (${plan.strategies.length} strategies, ${taskCount(plan)} tasks; ${countLine(findings, lang)})\n`,
+    ),
   );
-  return 0;
+  return errorsLine(findings, io, lang);
 }
 
 interface FileReport {
@@ -197,16 +195,16 @@ interface FileReport {
   error?: string;
 }
 
-async function checkCommand(rest: string[], args: Args, io: CliIO, lang: Lang): Promise<number> {
-  if (!rest.length) throw new UsageError(lang === "ko" ? "check에는 파일이 하나 이상 필요합니다" : "check takes one or more files");
-  const files = expandArgs(rest, io.cwd);
+async function checkCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
+  if (!args.positional.length) throw new UsageError(t(lang, "check에는 파일이 하나 이상 필요합니다", "check takes one or more files"));
+  const files = expandArgs(args.positional, io.cwd);
   const reports: FileReport[] = [];
   const progress = files.length > 3;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     if (progress) io.stderr(`[${i + 1}/${files.length}] ${file}\n`);
     try {
-      const { findings } = await loadAndCheck(resolvePath(io, file), lang);
+      const { findings } = await loadAndCheck(path.resolve(io.cwd, file), lang);
       reports.push({ file, findings });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -216,7 +214,7 @@ async function checkCommand(rest: string[], args: Args, io: CliIO, lang: Lang): 
   }
   const ok = reports.filter((r) => r.findings);
   const all = ok.flatMap((r) => r.findings!);
-  if (args.flags.json) {
+  if (args.options.json) {
     const list = files.length > 1 ? ok.flatMap((r) => r.findings!.map((f) => ({ file: r.file, ...f }))) : all;
     io.stdout(JSON.stringify(list, null, 2) + "\n");
   } else {
@@ -232,9 +230,11 @@ async function checkCommand(rest: string[], args: Args, io: CliIO, lang: Lang): 
     if (reports.length > 1) {
       const unreadable = reports.filter((r) => r.error).length;
       io.stdout(
-        lang === "ko"
-          ? `합계: 파일 ${reports.length}개 (읽지 못함 ${unreadable}개), ${countLine(all, lang)}\n`
-          : `Total: ${reports.length} files (${unreadable} unreadable), ${countLine(all, lang)}\n`,
+        t(
+          lang,
+          `합계: 파일 ${reports.length}개 (읽지 못함 ${unreadable}개), ${countLine(all, lang)}\n`,
+          `Total: ${reports.length} files (${unreadable} unreadable), ${countLine(all, lang)}\n`,
+        ),
       );
     }
   }
@@ -242,20 +242,24 @@ async function checkCommand(rest: string[], args: Args, io: CliIO, lang: Lang): 
   return hasErrors(all) ? 1 : 0;
 }
 
-async function summarizeCommand(rest: string[], args: Args, io: CliIO, lang: Lang): Promise<number> {
-  if (rest.length !== 1) throw new UsageError(lang === "ko" ? "summarize에는 .xlsx 파일 하나가 필요합니다" : "summarize takes one .xlsx file");
-  const input = resolvePath(io, rest[0]);
-  if (!/\.xls[xm]$/i.test(input)) throw new InputError(lang === "ko" ? `.xlsx 파일이 아닙니다: ${rest[0]}` : `Not an .xlsx file: ${rest[0]}`);
-  const out = resolvePath(io, str(args.flags, "o", "output") ?? rest[0]);
-  ensureDir(out);
-  const { findings, regenerated, added, addedRows } = await summarizeWorkbook(input, out, lang);
+async function summarizeCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
+  noMoreFiles(args, 1, lang, {
+    ko: "summarize에는 .xlsx 파일 하나가 필요합니다",
+    en: "summarize takes one .xlsx file",
+  });
+  const input = path.resolve(io.cwd, args.positional[0]);
+  if (!/\.xls[xm]$/i.test(input)) throw new InputError(t(lang, `.xlsx 파일이 아닙니다: ${input}`, `Not an .xlsx file: ${input}`));
+  const out = stringOption(args, "output") === undefined ? input : outputPath(args, io, "", lang);
+  const { findings, regenerated, added, addedRows } = await (await writer()).summarizeWorkbook(input, out, lang);
   io.stdout(
-    lang === "ko"
-      ? `요약을 다시 만들었습니다: ${out} (수식 ${regenerated}개; ${countLine(findings, lang)})\n`
-      : `Summaries regenerated: ${out} (${regenerated} formulas; ${countLine(findings, lang)})\n`,
+    t(
+      lang,
+      `요약을 다시 만들었습니다: ${out} (수식 ${regenerated}개; ${countLine(findings, lang)})\n`,
+      `Summaries regenerated: ${out} (${regenerated} formulas; ${countLine(findings, lang)})\n`,
+    ),
   );
   if (addedRows.length) io.stdout(addedRowsText(added, addedRows, lang));
-  return 0;
+  return errorsLine(findings, io, lang);
 }
 
 /**
@@ -263,33 +267,37 @@ async function summarizeCommand(rest: string[], args: Args, io: CliIO, lang: Lan
  * "요약 행 추가: 과제별 2, 분야별 1" and one line a row.
  */
 function addedRowsText(added: SummarizeResult["added"], rows: SummarizeResult["addedRows"], lang: Lang): string {
-  const head = lang === "ko" ? `요약 행 추가: 과제별 ${added.byTask}, 분야별 ${added.byStrategy}` : `Summary rows added: by task ${added.byTask}, by strategy ${added.byStrategy}`;
-  const label = (r: SummarizeResult["addedRows"][number]) =>
-    r.table === "summaryByTask" ? (lang === "ko" ? "과제별" : "by task") : lang === "ko" ? "분야별" : "by strategy";
+  const head = t(
+    lang,
+    `요약 행 추가: 과제별 ${added.byTask}, 분야별 ${added.byStrategy}`,
+    `Summary rows added: by task ${added.byTask}, by strategy ${added.byStrategy}`,
+  );
+  const label = (r: SummarizeResult["addedRows"][number]) => (r.table === "summaryByTask" ? t(lang, "과제별", "by task") : t(lang, "분야별", "by strategy"));
   const lines = rows.map((r) => `  ${label(r)}: ${r.task !== undefined ? `${r.strategy} › ${r.task}` : r.strategy}`);
-  const note = lang === "ko" ? "  (공표 칸은 비어 있습니다: 공표한 수치를 입력하세요)" : "  (declared cells are empty: type the published figures)";
+  const note = t(lang, "  (공표 칸은 비어 있습니다: 공표한 수치를 입력하세요)", "  (declared cells are empty: type the published figures)");
   return [head, ...lines, note].join("\n") + "\n";
 }
 
-/** The bundled sample first, then the shared fixture beside the repository. */
+/** The bundled sample plan: in the package folder above this module (source or bundle). */
 export function demoFixture(): string | undefined {
-  const repo = path.resolve(__dirname, "..", "..");
-  const sample = path.join(repo, "samples", "seogu-2020-jobs-plan.txt");
-  return existsSync(sample) ? sample : undefined;
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const sample = path.join(dir, "samples", "seogu-2020-jobs-plan.txt");
+    if (existsSync(sample)) return sample;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
-async function demoCommand(io: CliIO, lang: Lang): Promise<number> {
+async function demoCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
+  noMoreFiles(args, 0, lang, { ko: "demo에는 인수가 없습니다", en: "demo takes no argument" });
   const fixture = demoFixture();
-  if (!fixture) throw new InputError(lang === "ko" ? "예제 파일(samples/seogu-2020-jobs-plan.txt)이 없습니다" : "Sample file samples/seogu-2020-jobs-plan.txt is missing");
-  const out = resolvePath(io, path.join("out", "seogu-2020.xlsx"));
-  const { plan, findings } = importPlanText(readFileSync(fixture, "utf8"));
-  const all = [...findings, ...checkPlan(plan)];
-  ensureDir(out);
-  await writePlanWorkbook(plan, all, out, lang);
-  io.stdout(lang === "ko" ? `예제: ${fixture}\n통합문서: ${out}\n\n` : `Sample: ${fixture}\nWorkbook: ${out}\n\n`);
-  io.stdout(formatFindings(all, lang) + "\n\n");
-  io.stdout((lang === "ko" ? `검증 결과: ` : `Findings: `) + countLine(all, lang) + "\n");
+  if (!fixture)
+    throw new InputError(t(lang, "예제 파일(samples/seogu-2020-jobs-plan.txt)이 없습니다", "Sample file samples/seogu-2020-jobs-plan.txt is missing"));
+  const out = path.resolve(io.cwd, "out", "seogu-2020.xlsx");
+  prepareOutput(out, lang);
+  const { plan, findings } = importPlanFile(fixture, lang);
+  await (await writer()).writePlanWorkbook(plan, findings, out, lang);
+  io.stdout(t(lang, `예제: ${fixture}\n통합문서: ${out}\n\n`, `Sample: ${fixture}\nWorkbook: ${out}\n\n`));
+  io.stdout(formatFindings(findings, lang) + "\n\n");
+  io.stdout(t(lang, "검증 결과: ", "Findings: ") + countLine(findings, lang) + "\n");
   return 0;
 }
-
-

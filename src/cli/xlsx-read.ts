@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { parseBox, type CellBox } from "../core/a1";
 import type { InputTable, MergedRange } from "../workbook/read-tables";
+import { mayBePlanTable } from "./plan-blocks";
 
 export type Primitive = string | number | boolean | null;
 
@@ -80,6 +81,48 @@ function readBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: num
   return values;
 }
 
+const blank = (v: Primitive) => v === null || v === "";
+
+/**
+ * A sheet without Excel tables as one block, by the rule of xlsx-stream.ts: the first row
+ * holding a value is the header, its extent the columns, rows down to the last value in
+ * them; only cells present are visited, and a block that cannot be a plan table is its
+ * header row alone.
+ */
+function plainBlock(ws: ExcelJS.Worksheet): { top: number; left: number; values: Primitive[][] } | undefined {
+  let top = -1;
+  let left = Infinity;
+  let right = -1;
+  let bottom = -1;
+  const cells = new Map<number, Map<number, Primitive>>();
+  let keep: boolean | undefined;
+  const headerRow = () => Array.from({ length: right - left + 1 }, (_, i) => cells.get(top)?.get(left + i) ?? null);
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (top >= 0 && r > top && keep === undefined) keep = mayBePlanTable(headerRow());
+    if (keep === false) return;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      const v = primitiveOf(cell);
+      if (blank(v)) return;
+      if (top < 0) top = r;
+      if (r === top) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      } else if (c < left || c > right) return;
+      bottom = Math.max(bottom, r);
+      if (!cells.has(r)) cells.set(r, new Map());
+      cells.get(r)!.set(c, v);
+    });
+  });
+  if (top < 0) return undefined;
+  if (keep === undefined) keep = mayBePlanTable(headerRow());
+  if (!keep) return { top, left, values: [headerRow()] };
+  const values: Primitive[][] = [];
+  for (let r = top; r <= bottom; r++) values.push(Array.from({ length: right - left + 1 }, (_, i) => cells.get(r)?.get(left + i) ?? null));
+  return { top, left, values };
+}
+
 /** Every table of a workbook, header row first, totals row flagged. */
 export function workbookTables(wb: ExcelJS.Workbook): InputTable[] {
   const out: InputTable[] = [];
@@ -95,21 +138,14 @@ export function workbookTables(wb: ExcelJS.Workbook): InputTable[] {
           origin: { row: top, col: left },
           values: readBlock(ws, top, left, bottom, right),
           hasTotalsRow: t.totalsRow,
-          merged,
+          // Only the merges that touch the table, as the streaming reader hands them over.
+          merged: merged.filter((m) => m.top <= bottom && top <= m.bottom && m.left <= right && left <= m.right),
         });
       }
       continue;
     }
-    // No Excel table: the used range, from the first non-empty row.
-    const dims = ws.dimensions as unknown as { top: number; left: number; bottom: number; right: number } | undefined;
-    if (!dims || !ws.actualRowCount) continue;
-    let top = dims.top - 1;
-    const bottom = dims.bottom - 1;
-    const left = dims.left - 1;
-    const right = dims.right - 1;
-    while (top <= bottom && readBlock(ws, top, left, top, right)[0].every((x) => x === null || x === "")) top++;
-    if (top > bottom) continue;
-    out.push({ sheet: ws.name, origin: { row: top, col: left }, values: readBlock(ws, top, left, bottom, right), merged });
+    const block = plainBlock(ws);
+    if (block) out.push({ sheet: ws.name, origin: { row: block.top, col: block.left }, values: block.values, merged });
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { limitCell } from "../workbook/cell-limits";
 import { sheetUnlocks, type SheetUnlock } from "../workbook/protection";
 import { changeLogRow, changeLogSheet, CHANGE_LOG_TABLE, type ChangeLogEntry } from "../workbook/change-log";
 import { internalLinkTarget } from "./xlsx-links";
+import { writeFileSafely } from "./safe-write";
 
 /** Rows below the header covered by validations and conditional formats at least. */
 const MIN_FORMAT_ROWS = 1000;
@@ -311,6 +312,8 @@ export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lan
   if (model.autoFilterRef) model.autoFilterRef = `${start}:${bottom}`;
 }
 
+/** Renders the spec and writes it through a temporary file renamed over `file` (safe-write.ts). */
 export async function writeWorkbookFile(spec: WorkbookSpec, file: string): Promise<void> {
-  await renderWorkbook(spec).xlsx.writeFile(file);
+  const wb = renderWorkbook(spec);
+  await writeFileSafely(file, (out) => wb.xlsx.write(out));
 }

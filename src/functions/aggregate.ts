@@ -10,6 +10,7 @@ import { isOmitted, scalarText, selectRows } from "./select";
 import { sumColumn } from "./figures";
 import { foldHeader } from "./headers";
 import { isError, parseTable, type Cell, type ParsedTable } from "./table";
+import { withParticle } from "../core/particles";
 
 /**
  * Job target (persons) of a strategy, or of one task: the sum of 일자리 목표 over the task
@@ -38,7 +39,7 @@ export function parseUnitArg(x: Cell, fallback: MoneyUnit = "천원"): MoneyUnit
   if (["천원", "천", "thousand", "thousandwon", "k", "krw1000", "1000"].includes(s)) return "천원";
   if (["백만원", "백만", "million", "millionwon", "m", "mn", "1000000"].includes(s)) return "백만원";
   if (["원", "won", "krw", "1"].includes(s)) return "원";
-  return invalid(`단위 '${scalarText(x)}'을(를) 알 수 없습니다: 천원 · 백만원 · 원 / unknown unit: use 천원 (thousand) or 백만원 (million)`);
+  return invalid(`단위 ${withParticle(`'${scalarText(x)}'`, "을/를")} 알 수 없습니다: 천원 · 백만원 · 원 / unknown unit: use 천원 (thousand) or 백만원 (million)`);
 }
 
 export function parseRoundingArg(x: Cell): RoundingMode | FnError {
@@ -46,7 +47,7 @@ export function parseRoundingArg(x: Cell): RoundingMode | FnError {
   const s = foldHeader(scalarText(x) ?? "");
   if (["halfup", "반올림", "round"].includes(s)) return "half-up";
   if (["largestremainder", "끝수조정", "끝수", "hamilton", "nudge"].includes(s)) return "largest-remainder";
-  return invalid(`반올림 방식 '${scalarText(x)}'을(를) 알 수 없습니다: 반올림 · 끝수조정 / unknown rounding: half-up or largest-remainder`);
+  return invalid(`반올림 방식 ${withParticle(`'${scalarText(x)}'`, "을/를")} 알 수 없습니다: 반올림 · 끝수조정 / unknown rounding: half-up or largest-remainder`);
 }
 
 /** What a source argument selects: the total, one source, or several (지방비 = 시도비 + 시군구비). */
@@ -68,7 +69,7 @@ export function parseSourceArg(x: Cell, sources: readonly FundingSource[] = DEFA
     resolveSource(text, sources) ?? sources.find((s) => foldHeader(s.labelEn) === folded || foldHeader(s.key) === folded);
   if (!src) {
     const known = sources.map((s) => s.label).join(" · ");
-    return invalid(`재원 '${text}'을(를) 알 수 없습니다: ${known} / unknown funding source`);
+    return invalid(`재원 ${withParticle(`'${text}'`, "을/를")} 알 수 없습니다: ${known} / unknown funding source`);
   }
   return { kind: "sources", keys: [src.key], label: src.label };
 }

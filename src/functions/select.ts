@@ -1,6 +1,7 @@
 /** Choosing the rows of one strategy (and optionally one task) in a parsed table. */
 import { invalid, notAvailable, type FnError } from "./runtime";
 import { cellText, nameKey, type Cell, type ParsedTable, type TableRow } from "./table";
+import { withParticle } from "../core/particles";
 
 /** An optional argument Excel left out: null / undefined (omitted) or "" (an empty cell, or a LAMBDA's IF(ISOMITTED(..),"",..)). */
 export function isOmitted(x: Cell): boolean {
@@ -57,9 +58,9 @@ export function selectRows(t: ParsedTable, strategyArg: Cell, taskArg?: Cell): S
     if (tKey !== undefined && row.taskKey !== tKey) continue;
     rows.push(row);
   }
-  if (!strategyFound) return notAvailable(`추진전략 '${strategy}'이(가) ${t.label}에 없습니다 / strategy not found in ${t.label}`);
+  if (!strategyFound) return notAvailable(`추진전략 ${withParticle(`'${strategy}'`, "이/가")} ${t.label}에 없습니다 / strategy not found in ${t.label}`);
   if (tKey !== undefined && rows.length === 0) {
-    return notAvailable(`실천과제 '${task}'이(가) '${shownStrategy}'에 없습니다 / task not found under this strategy`);
+    return notAvailable(`실천과제 ${withParticle(`'${task}'`, "이/가")} '${shownStrategy}'에 없습니다 / task not found under this strategy`);
   }
   return { rows, strategy: shownStrategy, task };
 }

@@ -21,6 +21,7 @@ import { findDetailSections, isDetailPartHeading, type DetailSection } from "./s
 import { findPlanBudget, findStrategySummary, findTaskSummary, type SummaryTaskName } from "./summary-tables";
 import { readTaskPlanTable } from "./task-plan-table";
 import { textTable, type TextRow } from "./text-table";
+import { withParticle } from "../core/particles";
 
 export interface ImportOptions {
   settings?: PlanSettings;
@@ -144,7 +145,7 @@ function matchSections(rows: readonly SummaryTaskName[], sections: readonly Deta
           sec.strategyLabel!.line,
           [row.strategy, row.task],
           {
-            ko: `세부계획 [전략${n}]이(가) 요약의 ${strategyNumber(row)}번째 전략 자리에 있습니다`,
+            ko: `세부계획 ${withParticle(`[전략${n}]`, "이/가")} 요약의 ${strategyNumber(row)}번째 전략 자리에 있습니다`,
             en: `Detail section labelled strategy ${n} sits where the summary has strategy ${strategyNumber(row)}`,
           },
           "task-plan",

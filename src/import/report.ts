@@ -3,6 +3,7 @@
  * that figures agree is left to src/core's checks.
  */
 import type { Finding, FindingLocation, PlanTable, Severity } from "../core/findings";
+import { withParticle } from "../core/particles";
 
 export class FindingSink {
   readonly findings: Finding[] = [];
@@ -48,7 +49,7 @@ export class FindingSink {
         ko:
           likely === null
             ? `잘못된 숫자 "${args.raw}": 읽을 수 없어 빈 값으로 두었습니다`
-            : `잘못된 숫자 "${args.raw}": ${likely}${args.unit}(으)로 읽었습니다`,
+            : `잘못된 숫자 "${args.raw}": ${withParticle(`${likely}${args.unit}`, "으로/로")} 읽었습니다`,
         en:
           likely === null
             ? `Malformed number "${args.raw}": left empty`
@@ -74,7 +75,7 @@ export class FindingSink {
       code: "unit-precision",
       severity: "warning",
       message: {
-        ko: `"${args.raw}"은(는) ${args.unit} 단위의 정수가 아닙니다`,
+        ko: `${withParticle(`"${args.raw}"`, "은/는")} ${args.unit} 단위의 정수가 아닙니다`,
         en: `"${args.raw}" is not a whole number of ${args.unit}`,
       },
       location: { ...loc(args.line, args.path, args.table), field: args.field },

@@ -1,6 +1,7 @@
 /**
  * Task-pane strings. Korean is the default; any `en*` Office display language gets English.
  */
+import { withParticle } from "../core/particles";
 import { SEVERITY_WORDS } from "../core/vocabulary";
 
 export type Lang = "ko" | "en";
@@ -33,7 +34,7 @@ const ko = {
   validateDone: (n: number) => (n ? `검증을 마쳤습니다. 확인할 항목 ${n}개.` : "검증을 마쳤습니다. 문제가 없습니다."),
   noFindings: "찾은 문제가 없습니다.",
   severity: SEVERITY_WORDS.ko as Record<string, string>,
-  goToCell: (where: string) => `${where}(으)로 이동`,
+  goToCell: (where: string) => `${withParticle(where, "으로/로")} 이동`,
   regenerateTitle: "요약 다시 만들기",
   regenerateButton: "요약 다시 만들기",
   regenerateDone: (n: number) => `요약을 다시 만들었습니다. 바뀐 셀 ${n}개.`,

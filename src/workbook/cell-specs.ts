@@ -6,6 +6,7 @@
 import type { SourceRef } from "../core/model";
 import { AMOUNT_FORMAT } from "./columns";
 import type { CellSpec, CellValue, ColumnSpec } from "./workbook-model";
+import { withParticle } from "../core/particles";
 
 export function v(value: CellValue | undefined, numberFormat?: string): CellSpec {
   const cell: CellSpec = { value: value === undefined ? null : value };
@@ -23,7 +24,7 @@ export function leftOutNote(raw: string, likely: number | null | undefined, lang
   if (lang === "en") {
     return `'${raw}' is not a number, so it is left out of every sum (the computed columns).${guess ? ` It probably means ${guess}: type that number to count it.` : " Type the number to count it."}`;
   }
-  return `'${raw}'은(는) 숫자가 아니어서 모든 합계(산출 열)에서 빠집니다.${guess ? ` ${guess}(으)로 보입니다: 숫자로 고쳐 입력하면 반영됩니다.` : " 숫자로 고쳐 입력하면 반영됩니다."}`;
+  return `${withParticle(`'${raw}'`, "은/는")} 숫자가 아니어서 모든 합계(산출 열)에서 빠집니다.${guess ? ` ${withParticle(guess, "으로/로")} 보입니다: 숫자로 고쳐 입력하면 반영됩니다.` : " 숫자로 고쳐 입력하면 반영됩니다."}`;
 }
 
 /**

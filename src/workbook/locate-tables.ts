@@ -25,6 +25,7 @@ import {
 } from "./columns";
 import { recogniseHeader } from "./header-words";
 import type { ColumnSpec } from "./workbook-model";
+import { withParticle } from "../core/particles";
 
 /** A merged range in sheet coordinates, 0-based, inclusive. */
 export interface MergedRange {
@@ -207,7 +208,7 @@ export function unmerge(t: InputTable, sink: ReadingSink): void {
       "unreadable",
       "warning",
       {
-        ko: `병합된 셀 ${range}이(가) 표 안에 있습니다. 병합을 풀고 각 행에 값을 채우세요 (병합된 값을 각 셀에 채워 읽었습니다).`,
+        ko: `병합된 셀 ${withParticle(range, "이/가")} 표 안에 있습니다. 병합을 풀고 각 행에 값을 채우세요 (병합된 값을 각 셀에 채워 읽었습니다).`,
         en: `Merged cells ${range} inside a table. Unmerge them and fill every row (read with the merged value copied into each cell).`,
       },
       { sheet: t.sheet, cell: a1(m.top, m.left) },

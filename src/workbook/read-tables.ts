@@ -14,6 +14,7 @@ import { defaultSettings } from "../core/model";
 import { unitInHeader, type TableKind } from "../core/vocabulary";
 import { classifyTable, locate, taskPlanCandidate, unmerge, type InputTable, type LocatedTable } from "./locate-tables";
 import { roundingModeOf } from "./sheet-words";
+import { withParticle } from "../core/particles";
 
 export { classifyTable, type InputTable, type LocatedTable, type MergedRange, type TableKind } from "./locate-tables";
 
@@ -240,12 +241,12 @@ function readPlanInfo(t: LocatedTable, sources: readonly FundingSource[], sink: 
       const y = readCell(cellOf(t, r, "value"), { kind: "count" });
       if (y.kind === "value") info.year = y.value;
       else if (y.kind !== "blank" && y.kind !== "none")
-        sink.add("unreadable", "warning", { ko: `연도 '${str}'을(를) 읽을 수 없습니다.`, en: `Cannot read the year '${str}'.` }, at(r), { table: "document", field: "year" });
+        sink.add("unreadable", "warning", { ko: `연도 ${withParticle(`'${str}'`, "을/를")} 읽을 수 없습니다.`, en: `Cannot read the year '${str}'.` }, at(r), { table: "document", field: "year" });
     } else if (key === "rounding") {
       const mode = roundingModeOf(str);
       if (mode) info.rounding = mode;
       else if (str)
-        sink.add("unreadable", "warning", { ko: `끝수 처리 '${str}'을(를) 알 수 없습니다 (half-up 또는 largest-remainder).`, en: `Unknown rounding '${str}' (half-up or largest-remainder).` }, at(r), { table: "document", field: "rounding" });
+        sink.add("unreadable", "warning", { ko: `끝수 처리 ${withParticle(`'${str}'`, "을/를")} 알 수 없습니다 (half-up 또는 largest-remainder).`, en: `Unknown rounding '${str}' (half-up or largest-remainder).` }, at(r), { table: "document", field: "rounding" });
     } else if (key === "planBudget.total") addBudgetCell("total", r);
     else if (key.startsWith("planBudget.")) {
       const k = key.slice("planBudget.".length);

@@ -50,7 +50,11 @@ describe("jobplan CLI (in-process)", () => {
   });
 
   it("import then check the .xlsx: the fixture's errors are found with sheet!cell locations", async () => {
-    expect(await runCli(["import", FIXTURE, "-o", "seogu.xlsx"], io(dir))).toBe(0);
+    // The sample has errors: the workbook is written, the output says so, exit 1.
+    const imp = io(dir);
+    expect(await runCli(["import", FIXTURE, "-o", "seogu.xlsx"], imp)).toBe(1);
+    expect(imp.out).toMatch(/^가져왔습니다: .*seogu\.xlsx/);
+    expect(imp.out).toMatch(/계획에 오류가 [1-9]\d*건 있습니다/);
     const x = io(dir);
     const code = await runCli(["check", "seogu.xlsx", "--json"], x);
     expect(code).toBe(1);
@@ -143,8 +147,9 @@ describe("jobplan CLI (in-process)", () => {
 
   it("summarize writes the regenerated workbook", async () => {
     const x = io(dir);
-    expect(await runCli(["summarize", "seogu.xlsx", "-o", "seogu-sum.xlsx"], x)).toBe(0);
+    expect(await runCli(["summarize", "seogu.xlsx", "-o", "seogu-sum.xlsx"], x)).toBe(1);
     expect(x.out).toMatch(/수식 \d+개/);
+    expect(x.out).toMatch(/계획에 오류가 [1-9]\d*건 있습니다/);
     const read = await readPlanFile(path.join(dir, "seogu-sum.xlsx"));
     expect(read.plan.strategies).toHaveLength(5);
     expect(await runCli(["summarize", "notes.docx"], io(dir))).toBe(2);
@@ -158,17 +163,18 @@ describe("jobplan CLI (in-process)", () => {
     appendTaskRows(spec, [YOUTH_TASK, DIGITAL_TASK]);
     await renderWorkbook(spec).xlsx.writeFile(path.join(dir, "added.xlsx"));
     const ko = io(dir);
-    expect(await runCli(["summarize", "added.xlsx", "-o", "added-ko.xlsx"], ko)).toBe(0);
+    expect(await runCli(["summarize", "added.xlsx", "-o", "added-ko.xlsx"], ko)).toBe(1);
     expect(ko.out).toContain("요약 행 추가: 과제별 2, 분야별 1\n");
     expect(ko.out).toContain(`  과제별: ${YOUTH_TASK.strategy} › ${YOUTH_TASK.task}\n`);
     expect(ko.out).toContain(`  분야별: ${DIGITAL_TASK.strategy}\n`);
     const en = io(dir);
-    expect(await runCli(["summarize", "added.xlsx", "-o", "added-en.xlsx", "--lang", "en"], en)).toBe(0);
+    expect(await runCli(["summarize", "added.xlsx", "-o", "added-en.xlsx", "--lang", "en"], en)).toBe(1);
+    expect(en.out).toMatch(/The plan has \d+ error\(s\)/);
     expect(en.out).toContain("Summary rows added: by task 2, by strategy 1\n");
     expect(en.out).toContain(`  by strategy: ${DIGITAL_TASK.strategy}\n`);
     // The regenerated file has nothing left to add.
     const again = io(dir);
-    expect(await runCli(["summarize", "added-ko.xlsx", "-o", "added-again.xlsx"], again)).toBe(0);
+    expect(await runCli(["summarize", "added-ko.xlsx", "-o", "added-again.xlsx"], again)).toBe(1);
     expect(again.out).not.toContain("요약 행 추가");
   });
 

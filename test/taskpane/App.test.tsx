@@ -114,7 +114,7 @@ describe("import and validate", () => {
     const ops = fakeOps();
     render(<App ops={ops} />);
     fireEvent.click(screen.getByRole("button", { name: "검증하기" }));
-    const link = await screen.findByRole("button", { name: "추진계획!D3(으)로 이동" });
+    const link = await screen.findByRole("button", { name: "추진계획!D3으로 이동" });
     fireEvent.click(link);
     await waitFor(() => expect(ops.selectCell).toHaveBeenCalledWith("추진계획", "D3"));
     // A finding without a cell has no link, only its place.

@@ -26,7 +26,7 @@ test("insert, validate, select a finding's cell, regenerate and undo", async () 
   ]);
 
   fireEvent.click(screen.getByRole("button", { name: "검증하기" }));
-  const link = await screen.findByRole("button", { name: "추진계획!D3(으)로 이동" });
+  const link = await screen.findByRole("button", { name: "추진계획!D3으로 이동" });
   expect(fx.sheet("추진계획").fill("D3")).toBeDefined();
   fireEvent.click(link);
   await waitFor(() => expect(fx.selection()).toEqual({ sheet: "추진계획", address: "D3" }));

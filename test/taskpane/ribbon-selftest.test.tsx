@@ -37,7 +37,7 @@ test("ribbon 검증 run before the pane mounted: the pane shows its findings", a
   await ribbonCommands(() => ops).validatePlan(e);
   expect(e.completed).toHaveBeenCalled();
   render(<App ops={ops} locale="ko-KR" />);
-  expect(await screen.findByRole("button", { name: "추진계획!D3(으)로 이동" })).toBeInTheDocument();
+  expect(await screen.findByRole("button", { name: "추진계획!D3으로 이동" })).toBeInTheDocument();
   expect(screen.getByRole("status")).toHaveTextContent("리본의 검증 결과");
 });
 

@@ -2,6 +2,7 @@
 import type { CommonTarget, Measure } from "../model";
 import { nameKey } from "../names";
 import { emit, fmt, type CheckContext } from "./context";
+import { withParticle } from "../particles";
 
 /** Rounds half up to `decimals` places using integers scaled by 10^decimals. */
 function roundTo(value: number, decimals: number): number {
@@ -23,7 +24,7 @@ function checkDerived(ctx: CheckContext, ct: CommonTarget, field: string, label:
   emit(ctx, {
     code: "derived",
     severity: rounding ? "warning" : "error",
-    ko: `${ct.name}: ${label.ko} ${fmt(shown)}이 입력값으로 계산한 ${expected.toFixed(decimals)}과 다릅니다.`,
+    ko: `${ct.name}: ${label.ko} ${withParticle(fmt(shown), "이/가")} 입력값으로 계산한 ${withParticle(expected.toFixed(decimals), "과/와")} 다릅니다.`,
     en: `${ct.name}: ${label.en} ${shown} does not match ${expected.toFixed(decimals)} computed from its inputs.`,
     path: [ct.name],
     table: "common-targets",
@@ -62,7 +63,7 @@ export function checkCommonTargets(ctx: CheckContext): void {
     emit(ctx, {
       code: "summary-mismatch",
       severity: "error",
-      ko: `${ct.name}: 요약의 목표 ${fmt(h.value)}이 공통 일자리 목표의 ${fmt(ct.target.value)}과 다릅니다.`,
+      ko: `${ct.name}: 요약의 목표 ${withParticle(fmt(h.value), "이/가")} 공통 일자리 목표의 ${withParticle(fmt(ct.target.value), "과/와")} 다릅니다.`,
       en: `${ct.name}: the headline target ${h.value} differs from the common target ${ct.target.value}.`,
       path: [ct.name],
       table: "plan-budget",

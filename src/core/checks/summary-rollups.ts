@@ -7,6 +7,7 @@ import type { FindingLocation } from "../findings";
 import type { Budget, SourceRef, SummaryTaskRow } from "../model";
 import { matchNames, nameKey } from "../names";
 import { emit, fieldLabel, fmt, signed, type CheckContext } from "./context";
+import { withParticle } from "../particles";
 
 type Table = NonNullable<FindingLocation["table"]>;
 
@@ -42,7 +43,7 @@ export function checkSummaryInternalRollups(ctx: CheckContext, keys: readonly st
     emit(ctx, {
       code: "rollup",
       severity: rounding ? "warning" : rowsFlagged ? "info" : "error",
-      ko: `${where}: 요약표 행의 ${label.ko} 합 ${fmt(sum)}이 합계 ${fmt(d)}과 ${signed(diff)} 다릅니다${note.ko}.`,
+      ko: `${where}: 요약표 행의 ${label.ko} 합 ${withParticle(fmt(sum), "이/가")} 합계 ${withParticle(fmt(d), "과/와")} ${signed(diff)} 다릅니다${note.ko}.`,
       en: `${path.join(" › ") || "plan total"}: the summary rows' ${label.en} add up to ${fmt(sum)}, the totals row says ${fmt(d)} (${signed(diff)})${note.en}.`,
       path,
       table,

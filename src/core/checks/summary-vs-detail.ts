@@ -16,6 +16,7 @@ import { emit, fieldLabel, fmt, followsFrom, lastFinding, signed, suspect, suspe
 import { checkProjectLists } from "./project-lists";
 import { reconcileAmount } from "./reconcile";
 import { checkSummaryInternalRollups } from "./summary-rollups";
+import { withParticle } from "../particles";
 
 type Table = NonNullable<FindingLocation["table"]>;
 
@@ -101,7 +102,7 @@ function compareFigure(ctx: CheckContext, a: CompareArgs, keys: readonly string[
       code: rounding ? "summary-rounding" : "summary-mismatch",
       severity: rounding ? "warning" : follow ? "info" : "error",
       ko: rounding
-        ? `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원은 세부계획 ${exact}백만원의 반올림 ${fmt(r.expected)}과 ${signed(r.difference)} 다릅니다 (끝수 조정으로 보임).`
+        ? `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원은 세부계획 ${exact}백만원의 반올림 ${withParticle(fmt(r.expected), "과/와")} ${signed(r.difference)} 다릅니다 (끝수 조정으로 보임).`
         : `${where}: 요약의 ${label.ko} ${fmt(a.declared.value)}백만원이 세부계획 ${exact}백만원(반올림 ${fmt(r.expected)})과 ${signed(r.difference)} 다릅니다${tail.ko}.`,
       en: rounding
         ? `${whereEn}: summary ${label.en} ${fmt(a.declared.value)} vs detail ${exact} (rounds to ${fmt(r.expected)}), off by ${signed(r.difference)} million won: a rounding adjustment.`

@@ -4,6 +4,7 @@ import { nameKey } from "../names";
 import { totalWord } from "../vocabulary";
 import type { BuildContext } from "./context";
 import type { RowsTable } from "./input";
+import { withParticle } from "../particles";
 
 /** A name that marks a totals or subtotals row instead of an item. */
 function isTotalName(name: string | null): boolean {
@@ -43,7 +44,7 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
       ctx.sink.add(
         "duplicate-name",
         "error",
-        { ko: `실천과제 '${taskName}'이(가) 추진전략 '${strategyName}' 아래에 두 번 있습니다 (처음: ${at}).`, en: `Task '${taskName}' appears twice under strategy '${strategyName}' (first at ${first.cell ?? "line " + first.line}).` },
+        { ko: `실천과제 ${withParticle(`'${taskName}'`, "이/가")} 추진전략 '${strategyName}' 아래에 두 번 있습니다 (처음: ${at}).`, en: `Task '${taskName}' appears twice under strategy '${strategyName}' (first at ${first.cell ?? "line " + first.line}).` },
         row.ref("task"),
         { table: "task-plan", field: "task", path: row.path },
       );
@@ -103,7 +104,7 @@ export function readProjects(t: RowsTable, ctx: BuildContext, tasksFromProjects:
         ctx.sink.add(
           "unmatched",
           "warning",
-          { ko: `세부사업 '${name}'의 실천과제 '${taskName}'이(가) 추진계획 표에 없습니다.`, en: `Task '${taskName}' of project '${name}' is not in the task plan table.` },
+          { ko: `세부사업 '${name}'의 실천과제 ${withParticle(`'${taskName}'`, "이/가")} 추진계획 표에 없습니다.`, en: `Task '${taskName}' of project '${name}' is not in the task plan table.` },
           row.ref("task"),
           { table: "project", field: "task", path: [strategyName ?? "", taskName] },
         );

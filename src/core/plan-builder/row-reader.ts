@@ -8,6 +8,7 @@ import { cellText, errorValueText, isUncomputedFormula, readCell, type CellReadi
 import type { Finding, FindingCode, PlanTable, Severity } from "../findings";
 import type { Budget, FundingSource, Measure, SourceRef, Unit } from "../model";
 import { FIELD_LABEL, ROLE_TABLE, ROLE_UNIT, sourceField, type Field, type RowsTable } from "./input";
+import { withParticle } from "../particles";
 
 /** Findings of the reading itself, in the order the cells were read. */
 export class ReadingSink {
@@ -278,7 +279,7 @@ export class RowCursor {
         this.sink.add(
           "unit-precision",
           "warning",
-          { ko: `${what.ko}: '${r.raw}'은(는) ${r.unit} 단위로 떨어지지 않습니다 — 반올림해 읽은 값 ${fmt(r.rounded)}${r.unit}.`, en: `${what.en}: '${r.raw}' is not a whole number of ${r.unit}; read as ${fmt(r.rounded)} (rounded).` },
+          { ko: `${what.ko}: ${withParticle(`'${r.raw}'`, "은/는")} ${r.unit} 단위로 떨어지지 않습니다 — 반올림해 읽은 값 ${fmt(r.rounded)}${r.unit}.`, en: `${what.en}: '${r.raw}' is not a whole number of ${r.unit}; read as ${fmt(r.rounded)} (rounded).` },
           at,
           { ...extra, expected: r.rounded, actual: null, unit: r.unit },
         );
