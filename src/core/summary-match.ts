@@ -63,3 +63,14 @@ export function matchStrategyRows(names: readonly string[], plan: Plan): Array<n
     plan.strategies.map((s) => s.name),
   );
 }
+
+/** {@link matchTaskRows} as indexes into the plan's tasks in order (`strategies.flatMap(tasks)`). */
+export function matchTaskRowsInOrder(rows: readonly SummaryRowName[], plan: Plan): Array<number | undefined> {
+  const start: number[] = [];
+  let n = 0;
+  for (const s of plan.strategies) {
+    start.push(n);
+    n += s.tasks.length;
+  }
+  return matchTaskRows(rows, plan).map((p) => (p ? start[p.s] + p.t : undefined));
+}

@@ -8,7 +8,7 @@
  * it is a total the person typed, not a row to sum by name. Pure.
  */
 import type { Plan } from "../core/model";
-import { matchNames } from "../core/names";
+import { matchStrategyRows, matchTaskRowsInOrder } from "../core/summary-match";
 import { rollupDetail } from "../core/rollup";
 import { totalWord } from "../core/vocabulary";
 import { adjustmentColumnKey, sourceColumnKey } from "./columns";
@@ -177,10 +177,7 @@ function byTaskValues(c: SummaryContext, t: LocatedTable, body: Array<{ r: numbe
     last = strategy;
     return { r, own: name, strategy, task: textAt(t, r, "task") };
   });
-  const match = matchNames(
-    rows.map((x) => x.task),
-    detail.map((d) => d.task),
-  );
+  const match = matchTaskRowsInOrder(rows, c.plan);
   const out = new Map<number, Record<string, CellValue>>();
   rows.forEach((x, i) => {
     const d = match[i] !== undefined ? detail[match[i]!] : undefined;
@@ -193,9 +190,9 @@ function byTaskValues(c: SummaryContext, t: LocatedTable, body: Array<{ r: numbe
 function byStrategyValues(c: SummaryContext, body: Array<{ r: number; name: string }>): Map<number, Record<string, CellValue>> {
   const names = c.plan.strategies.map((s) => s.name);
   const detail = rollupDetail(c.plan);
-  const match = matchNames(
+  const match = matchStrategyRows(
     body.map((x) => x.name),
-    names,
+    c.plan,
   );
   const out = new Map<number, Record<string, CellValue>>();
   body.forEach((x, i) => {

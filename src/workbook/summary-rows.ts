@@ -13,6 +13,7 @@
  */
 import type { SourceRef } from "../core/model";
 import { matchNames, nameKey } from "../core/names";
+import { matchTaskRowsInOrder } from "../core/summary-match";
 import type { LocatedTable, ReadResult } from "./read-tables";
 import { isBlankRow, taskPlanRefsOf, textAt } from "./regenerate";
 import { a1, parseA1 } from "../core/a1";
@@ -105,10 +106,7 @@ function missingTasks(read: ReadResult, st: LocatedTable, tp: LocatedTable): Pen
     rows.push({ b, strategy, task: text(st, b + 1, "task") });
   }
   // The same matching as regeneration and the checks: a variant spelling is the same task.
-  const match = matchNames(
-    rows.map((r) => r.task),
-    detail.map((d) => d.task),
-  );
+  const match = matchTaskRowsInOrder(rows, read.plan);
   const used = new Set(match.filter((m): m is number => m !== undefined));
   const end = endGap(st, bodyRows);
   const out: Pending[] = [];

@@ -8,7 +8,7 @@
  */
 import { largestRemainder, thousandToMillion } from "../core/amounts";
 import type { Plan, PlanSettings, SummaryStrategyRow, SummaryTaskRow, SummaryTotals } from "../core/model";
-import { matchNames } from "../core/names";
+import { matchStrategyRows, matchTaskRowsInOrder } from "../core/summary-match";
 import { rollupDetail, type Figures } from "../core/rollup";
 import { declared as figure, f, header, v } from "./cell-specs";
 import { adjustmentColumnKey, AMOUNT_FORMAT, sourceColumnKey, SUMMARY_FORMAT, summaryByStrategyColumns, summaryByTaskColumns, summarySources, taskPlanColumns } from "./columns";
@@ -124,10 +124,7 @@ interface TaskRowPlan {
 function taskRows(plan: Plan): TaskRowPlan[] {
   const detail = plan.strategies.flatMap((s) => s.tasks.map((task) => ({ strategy: s.name, task: task.name })));
   const declared = plan.summary.byTask?.rows ?? [];
-  const match = matchNames(
-    declared.map((r) => r.task),
-    detail.map((d) => d.task),
-  );
+  const match = matchTaskRowsInOrder(declared, plan);
   const rows: TaskRowPlan[] = declared.map((r, i) => ({ strategy: r.strategy, task: r.task, declared: r, detail: match[i] !== undefined ? detail[match[i]!] : undefined }));
   const used = new Set(match.filter((m): m is number => m !== undefined));
   detail.forEach((d, j) => {
@@ -319,9 +316,9 @@ function summaryByStrategyTable(ctx: BuildContext): TableSpec {
   const fmt = SUMMARY_FORMAT;
   const declared = plan.summary.byStrategy?.rows ?? [];
   const names = plan.strategies.map((s) => s.name);
-  const match = matchNames(
+  const match = matchStrategyRows(
     declared.map((r) => r.strategy),
-    names,
+    plan,
   );
   const used = new Set(match.filter((m): m is number => m !== undefined));
   const at = (i: number, key: string) => ({ sheet, cell: a1(origin.row + 1 + i, origin.col + cols.findIndex((c) => c.key === key)) });
