@@ -4,10 +4,25 @@
  * a parenthetical note, or a typo (`노동권의` / `노동권익`).
  */
 
+/**
+ * Keys already made: a plan keys the same names in several places (the builder, the checks,
+ * the matching of summary rows), so each name is keyed once. Bounded: cleared when full.
+ */
+const keys = new Map<string, string>();
+const MAX_KEYS = 200_000;
+
 /** A key that ignores spacing, punctuation, bold marks, parentheticals and case. */
 export function nameKey(name: string): string {
-  const plain = plainNameKey(name);
-  if (plain !== undefined) return plain;
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = plainNameKey(name) ?? fullNameKey(name);
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
+}
+
+function fullNameKey(name: string): string {
   // NFKC folds full-width letters; it is slow, so only strings that need it pay for it.
   const text = /[^ -~\uac00-\ud7a3]/.test(name) ? name.normalize("NFKC") : name;
   return text
@@ -17,22 +32,26 @@ export function nameKey(name: string): string {
     .toLowerCase();
 }
 
+/** ASCII marks the key drops: space . , : ; ' " - _ / & + (as fullNameKey does). */
+const DROPPED = new Set([32, 46, 44, 58, 59, 39, 34, 45, 95, 47, 38, 43]);
+const DROPPED_MARKS = /[ .,:;'"\-_/&+]/g;
+
 /**
- * The key of a name made only of Hangul syllables, ASCII letters, digits and spaces (most
- * names), without the regular expressions: tables of 10,000 rows key every name.
- * Undefined when the name holds anything else.
+ * The key of a name made only of Hangul syllables, ASCII letters, digits and the marks the
+ * key drops (most names), without the regular expressions: tables of 10,000 rows key every
+ * name. Undefined when the name holds anything else (brackets, other scripts, `**`).
  */
 function plainNameKey(name: string): string | undefined {
-  let spaces = false;
+  let dropped = false;
   let upper = false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122)) continue;
-    if (c === 32) spaces = true;
+    if (DROPPED.has(c)) dropped = true;
     else if (c >= 65 && c <= 90) upper = true;
     else return undefined;
   }
-  const key = spaces ? name.split(" ").join("") : name;
+  const key = dropped ? name.replace(DROPPED_MARKS, "") : name;
   return upper ? key.toLowerCase() : key;
 }
 

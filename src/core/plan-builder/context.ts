@@ -30,20 +30,23 @@ export class BuildContext {
     return (t.totalsRows ?? []).filter((r) => r < t.rows.length).map((r) => new RowCursor(t, r, this.sink, this.sources));
   }
 
+  private readonly strategies = new Map<string, Strategy>();
+
   strategy(name: string, ref: SourceRef): Strategy {
-    let s = this.plan.strategies.find((x) => x.name === name);
+    let s = this.strategies.get(name);
     if (!s) {
       s = { name, tasks: [], ref };
+      this.strategies.set(name, s);
       this.plan.strategies.push(s);
     }
     return s;
   }
 
-  /** Registers a task for lookups by (strategy, task) and by task alone. */
-  addTask(strategy: Strategy, task: Task): void {
+  /** Registers a task for lookups by (strategy, task) and by task alone (keys when the caller has them). */
+  addTask(strategy: Strategy, task: Task, keys?: { both: string; task: string }): void {
     strategy.tasks.push(task);
-    const k = nameKey(task.name);
-    const both = nameKey(strategy.name) + "\u0000" + k;
+    const k = keys?.task ?? nameKey(task.name);
+    const both = keys?.both ?? nameKey(strategy.name) + "\u0000" + k;
     const same = this.tasksByBoth.get(both);
     if (same) same.push(task);
     else this.tasksByBoth.set(both, [task]);

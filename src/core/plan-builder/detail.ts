@@ -37,7 +37,8 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
     }
     lastStrategy = strategyName;
     row.path = [strategyName, taskName];
-    const key = nameKey(strategyName) + "\u0000" + nameKey(taskName);
+    const taskKey = nameKey(taskName);
+    const key = nameKey(strategyName) + "\u0000" + taskKey;
     const first = seen.get(key);
     if (first) {
       const at = first.cell ? `${first.sheet ? first.sheet + "!" : ""}${first.cell}` : `${first.line}행`;
@@ -58,7 +59,7 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
       projects: [],
       ref: row.ref("task"),
     };
-    ctx.addTask(strategy, task);
+    ctx.addTask(strategy, task, { both: key, task: taskKey });
   }
   if (!any) ctx.emptyTable(t);
 }

@@ -68,7 +68,8 @@ export class RowCursor {
     return c === undefined ? undefined : this.t.rows[this.r]?.[c];
   }
 
-  private readonly refs = new Map<Field, SourceRef>();
+  /** Refs made for this row, by column (made on first use: most cells never need one twice). */
+  private refs: SourceRef[] | undefined;
 
   /**
    * Where a field's cell is (the row's first cell when the table has no such column). The
@@ -76,12 +77,9 @@ export class RowCursor {
    * the ref the plan keeps, so that writers put the text back.
    */
   ref(field: Field): SourceRef {
-    let ref = this.refs.get(field);
-    if (!ref) {
-      ref = this.t.at(this.r, this.t.columns[field] ?? 0);
-      this.refs.set(field, ref);
-    }
-    return ref;
+    const c = this.t.columns[field] ?? 0;
+    const refs = (this.refs ??= []);
+    return (refs[c] ??= this.t.at(this.r, c));
   }
 
   /** Whether every cell of the fields the table has is empty. */
@@ -191,18 +189,27 @@ export class RowCursor {
   budget(totalField: Field | null, sources: readonly FundingSource[], to: Unit): { budget: Budget; stated: boolean } {
     const budget: Budget = { total: null, parts: {}, refs: {} };
     let stated = false;
-    const cells: Array<{ key: string; field: Field }> = [];
-    if (totalField && this.has(totalField)) cells.push({ key: "total", field: totalField });
-    for (const s of sources) if (this.has(sourceField(s.key))) cells.push({ key: s.key, field: sourceField(s.key) });
-    const pending: Array<{ key: string; field: Field; r: Extract<CellReading, { kind: "malformed" }> }> = [];
+    const cells = budgetCells(this.t, totalField, sources, to);
+    let pending: Array<{ key: string; field: Field; r: Extract<CellReading, { kind: "malformed" }> }> | undefined;
     const set = (key: string, v: number) => {
       if (key === "total") budget.total = v;
       else budget.parts[key] = v;
     };
+    const row = this.t.rows[this.r];
     for (const c of cells) {
-      // A unit written once in the table (`계(백만원)` only) holds for its source columns too.
-      const unit = this.t.units?.[c.field] ?? (c.key !== "total" ? this.t.units?.total : undefined) ?? ROLE_UNIT[this.t.role] ?? to;
-      const r = this.reading(c.field, { kind: "amount", unit, to });
+      const raw = row?.[c.col];
+      // Most cells: blank, or a number in the column's own unit.
+      if (raw === null || raw === undefined || raw === "") {
+        budget.refs![c.key] = this.ref(c.field);
+        continue;
+      }
+      if (c.plain && typeof raw === "number" && Number.isSafeInteger(raw)) {
+        budget.refs![c.key] = this.ref(c.field);
+        set(c.key, raw);
+        stated = true;
+        continue;
+      }
+      const r = readCell(raw, c.rule);
       const ref = this.ref(c.field);
       budget.refs![c.key] = ref;
       switch (r.kind) {
@@ -222,7 +229,7 @@ export class RowCursor {
           break;
         case "malformed":
           ref.raw = r.raw;
-          pending.push({ key: c.key, field: c.field, r });
+          (pending ??= []).push({ key: c.key, field: c.field, r });
           stated = true;
           break;
         case "imprecise":
@@ -238,6 +245,7 @@ export class RowCursor {
           break;
       }
     }
+    if (!pending) return { budget, stated };
     const totalRaw = totalField ? this.raw(totalField) : undefined;
     const wholeFrom = pending.filter((p) => p.key !== "total" && typeof totalRaw === "string" && this.raw(p.field) === totalRaw);
     for (const p of pending) {
@@ -335,4 +343,35 @@ export function collapse(s: string): string {
     }
   }
   return plain ? s : s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, " ").trim();
+}
+
+interface BudgetCell {
+  /** "total" or a source key. */
+  key: string;
+  field: Field;
+  col: number;
+  rule: CellRule;
+  /** A bare number is already in `to`. */
+  plain: boolean;
+}
+
+/** The budget columns of a table and how each is read, worked out once per table and call site. */
+const budgetCellsOf = new WeakMap<RowsTable, Array<{ totalField: Field | null; sources: readonly FundingSource[]; to: Unit; cells: BudgetCell[] }>>();
+
+function budgetCells(t: RowsTable, totalField: Field | null, sources: readonly FundingSource[], to: Unit): BudgetCell[] {
+  let known = budgetCellsOf.get(t);
+  if (!known) budgetCellsOf.set(t, (known = []));
+  for (const k of known) if (k.totalField === totalField && k.sources === sources && k.to === to) return k.cells;
+  const cells: BudgetCell[] = [];
+  const add = (k: string, field: Field) => {
+    const col = t.columns[field];
+    if (col === undefined) return;
+    // A unit written once in the table (`계(백만원)` only) holds for its source columns too.
+    const unit = t.units?.[field] ?? (k !== "total" ? t.units?.total : undefined) ?? ROLE_UNIT[t.role] ?? to;
+    cells.push({ key: k, field, col, rule: { kind: "amount", unit, to }, plain: unit === to });
+  };
+  if (totalField) add("total", totalField);
+  for (const s of sources) add(s.key, sourceField(s.key));
+  known.push({ totalField, sources, to, cells });
+  return cells;
 }
