@@ -39,33 +39,41 @@ interface Rollup {
   sum(f: Field): number;
 }
 
-function rollupOf(ctx: CheckContext, task: Task): Rollup | undefined {
+/** A task's projects read once: their roll-up, and the projects whose split does not add up. */
+interface ProjectsRead {
+  rollup?: Rollup;
+  unbalanced: Project[];
+}
+
+/**
+ * One pass over the projects (this runs once per project of the plan): each budget's parts
+ * are walked once, for its own split and for the task's sums.
+ */
+function readProjects(ctx: CheckContext, task: Task): ProjectsRead {
   const budgeted: Project[] = [];
+  const unbalanced: Project[] = [];
   let total = 0;
-  // Summed per source in the settings' order, in an array: this runs once per project.
-  const sources = ctx.plan.settings.sources;
-  const sums = new Array<number>(sources.length).fill(0);
-  const stated = new Array<boolean>(sources.length).fill(false);
+  const sums: Record<string, number> = {};
   for (const p of task.projects) {
     const b = p.budget;
-    if (!b || b.total === null) continue;
+    if (!b) continue;
+    let sum = 0;
+    let parts = 0;
+    for (const k in b.parts) {
+      const v = b.parts[k];
+      sum += v;
+      parts++;
+      if (b.total !== null) sums[k] = (sums[k] ?? 0) + v;
+    }
+    if (b.total === null) continue;
     budgeted.push(p);
     total += b.total;
-    for (let i = 0; i < sources.length; i++) {
-      const v = b.parts[sources[i].key];
-      if (v !== undefined) {
-        sums[i] += v;
-        stated[i] = true;
-      }
-    }
+    if (parts > 0 && sum !== b.total) unbalanced.push(p);
   }
-  if (!budgeted.length) return undefined;
+  if (!budgeted.length) return { unbalanced };
   const fields = ["total"];
-  sources.forEach((s, i) => {
-    if (stated[i] || task.budget.parts[s.key] !== undefined) fields.push(s.key);
-  });
-  const index = new Map(sources.map((s, i) => [s.key, i]));
-  return { budgeted, fields, sum: (f) => (f === "total" ? total : (sums[index.get(f) ?? -1] ?? 0)) };
+  for (const s of ctx.plan.settings.sources) if (sums[s.key] !== undefined || task.budget.parts[s.key] !== undefined) fields.push(s.key);
+  return { rollup: { budgeted, fields, sum: (f) => (f === "total" ? total : (sums[f] ?? 0)) }, unbalanced };
 }
 
 /** The note of comparisons about a task whose name its strategy uses twice. */
@@ -80,19 +88,19 @@ export const DUPLICATE_NAME = {
  */
 export function checkTaskDetail(ctx: CheckContext, strategyName: string, task: Task, duplicate = false): void {
   const path = [strategyName, task.name];
-  const rollup = rollupOf(ctx, task);
+  const { rollup, unbalanced } = readProjects(ctx, task);
   const gap = (f: Field) => (rollup ? valueOf(task.budget, f) - rollup.sum(f) : 0);
   const sources = ctx.plan.settings.sources;
 
-  for (const p of task.projects) {
-    if (!p.budget || !hasSplit(p.budget) || p.budget.total === sumParts(p.budget.parts)) continue;
-    const balancing = balancingValues(p.budget, sources);
+  for (const p of unbalanced) {
+    const b = p.budget!;
+    const balancing = balancingValues(b, sources);
     // The figure whose balancing value also makes the task's roll-up agree is the wrong one.
-    const pointed = rollup ? [...balancing].filter(([f, v]) => gap(f) !== 0 && gap(f) === v - valueOf(p.budget!, f)) : [];
+    const pointed = rollup ? [...balancing].filter(([f, v]) => gap(f) !== 0 && gap(f) === v - valueOf(b, f)) : [];
     const at = pointed.length === 1 ? pointed[0][0] : "total";
-    const finding = splitError(ctx, { budget: p.budget, path: [...path, p.name], table: "project", at, alt: balancing.get(at)!, sources });
-    if (pointed.length === 1) suspect(ctx, p.budget, at, finding, [balancing.get(at)!]);
-    else for (const [f, v] of balancing) suspect(ctx, p.budget, f, finding, [v]);
+    const finding = splitError(ctx, { budget: b, path: [...path, p.name], table: "project", at, alt: balancing.get(at)!, sources });
+    if (pointed.length === 1) suspect(ctx, b, at, finding, [balancing.get(at)!]);
+    else for (const [f, v] of balancing) suspect(ctx, b, f, finding, [v]);
   }
 
   let pinned: Field | undefined;
