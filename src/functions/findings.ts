@@ -10,7 +10,7 @@ import { checkPlan } from "../core/validate";
 import { formatLocation, type Finding } from "../core/findings";
 import { SEVERITY_ORDER, SEVERITY_WORDS } from "../core/vocabulary";
 import { buildPlan as buildPlanFromRows, sourceField, type RowsTable } from "../core/plan-builder";
-import { defaultSettings, type Plan, type Unit } from "../core/model";
+import { defaultSettings, type Plan, type SourceRef, type Unit } from "../core/model";
 import { recentResults } from "./recent";
 import { invalid, ok, type FnError, type FnResult } from "./runtime";
 import { isOmitted, scalarText } from "./select";
@@ -23,6 +23,23 @@ export const FINDINGS_HEADER: Record<Language, string[]> = {
   en: ["Severity", "Code", "Location", "Message", "Expected", "Actual"],
 };
 
+
+/**
+ * Where a cell of a range argument is (`detail!E3`), its A1 address made only when asked:
+ * a call reads every figure of 10,000 rows, and only the cells of findings are ever named.
+ */
+class RangeRef implements SourceRef {
+  raw?: string;
+  constructor(
+    readonly sheet: string,
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+
+  get cell(): string {
+    return rangeCell(this.row, this.col);
+  }
+}
 
 /** A parsed range as rows for core's plan builder: every cell read there, as in the workbook. */
 function rowsOf(t: ParsedTable, role: RowsTable["role"]): RowsTable {
@@ -53,7 +70,7 @@ function rowsOf(t: ParsedTable, role: RowsTable["role"]): RowsTable {
     units,
     headers,
     rows: t.range.slice(first),
-    at: (r, c) => ({ sheet: t.label, cell: rangeCell(first + r, c) }),
+    at: (r, c) => new RangeRef(t.label, first + r, c),
     where: { sheet: t.label, cell: rangeCell(t.headerRow, 0) },
     label: { ko: t.label, en: t.label },
   };

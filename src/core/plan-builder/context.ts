@@ -6,8 +6,10 @@ import { ReadingSink, RowCursor } from "./row-reader";
 
 export class BuildContext {
   readonly sink = new ReadingSink();
-  private readonly tasksByBoth = new Map<string, Task[]>();
-  private readonly tasksByName = new Map<string, Task>();
+  /** Tasks by (strategy, task) key: one task, or the tasks of a name used twice. */
+  private readonly tasksByBoth = new Map<string, Task | Task[]>();
+  /** Tasks by their name alone, made when first needed (a project whose strategy differs). */
+  private tasksByName: Map<string, Task> | undefined;
 
   constructor(readonly plan: Plan) {}
 
@@ -42,15 +44,18 @@ export class BuildContext {
     return s;
   }
 
-  /** Registers a task for lookups by (strategy, task) and by task alone (keys when the caller has them). */
-  addTask(strategy: Strategy, task: Task, keys?: { both: string; task: string }): void {
+  /**
+   * Registers a task for lookups by (strategy, task) and by task alone; `both` is its key
+   * when the caller has made it. Returns the first task of the same names, if any (a duplicate).
+   */
+  addTask(strategy: Strategy, task: Task, both: string = nameKey(strategy.name) + "\u0000" + nameKey(task.name)): Task | undefined {
     strategy.tasks.push(task);
-    const k = keys?.task ?? nameKey(task.name);
-    const both = keys?.both ?? nameKey(strategy.name) + "\u0000" + k;
+    this.tasksByName = undefined;
     const same = this.tasksByBoth.get(both);
-    if (same) same.push(task);
-    else this.tasksByBoth.set(both, [task]);
-    if (!this.tasksByName.has(k)) this.tasksByName.set(k, task);
+    if (same === undefined) this.tasksByBoth.set(both, task);
+    else if (Array.isArray(same)) same.push(task);
+    else this.tasksByBoth.set(both, [same, task]);
+    return same === undefined ? undefined : Array.isArray(same) ? same[0] : same;
   }
 
   /**
@@ -60,7 +65,12 @@ export class BuildContext {
   findTask(strategy: string | null, task: string, block = 0): Task | undefined {
     const k = nameKey(task);
     const same = strategy !== null ? this.tasksByBoth.get(nameKey(strategy) + "\u0000" + k) : undefined;
-    return (same ? same[Math.min(block, same.length - 1)] : undefined) ?? this.tasksByName.get(k);
+    if (same !== undefined) return Array.isArray(same) ? same[Math.min(block, same.length - 1)] : same;
+    if (!this.tasksByName) {
+      this.tasksByName = new Map();
+      for (const s of this.plan.strategies) for (const t of s.tasks) if (!this.tasksByName.has(nameKey(t.name))) this.tasksByName.set(nameKey(t.name), t);
+    }
+    return this.tasksByName.get(k);
   }
 
   /**

@@ -1,5 +1,5 @@
 /** The detail tables: 추진계획 (one row per task) and 세부사업 (one row per project). */
-import type { Project, SourceRef, Task } from "../model";
+import type { Project, Task } from "../model";
 import { nameKey } from "../names";
 import { totalWord } from "../vocabulary";
 import type { BuildContext } from "./context";
@@ -14,7 +14,6 @@ function isTotalName(name: string | null): boolean {
 export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
   const { unreadable } = ctx.missingColumns(t, ["task"], ["strategy", "target", "total"]);
   if (unreadable) return;
-  const seen = new Map<string, SourceRef>();
   let lastStrategy: string | null = null;
   let any = false;
   for (const row of ctx.rows(t)) {
@@ -37,19 +36,6 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
     }
     lastStrategy = strategyName;
     row.path = [strategyName, taskName];
-    const taskKey = nameKey(taskName);
-    const key = nameKey(strategyName) + "\u0000" + taskKey;
-    const first = seen.get(key);
-    if (first) {
-      const at = first.cell ? `${first.sheet ? first.sheet + "!" : ""}${first.cell}` : `${first.line}행`;
-      ctx.sink.add(
-        "duplicate-name",
-        "error",
-        { ko: `실천과제 ${withParticle(`'${taskName}'`, "이/가")} 추진전략 '${strategyName}' 아래에 두 번 있습니다 (처음: ${at}).`, en: `Task '${taskName}' appears twice under strategy '${strategyName}' (first at ${first.cell ?? "line " + first.line}).` },
-        row.ref("task"),
-        { table: "task-plan", field: "task", path: row.path },
-      );
-    } else seen.set(key, row.ref("task"));
     const strategy = ctx.strategy(strategyName, row.ref("strategy"));
     const task: Task = {
       name: taskName,
@@ -59,7 +45,17 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
       projects: [],
       ref: row.ref("task"),
     };
-    ctx.addTask(strategy, task, { both: key, task: taskKey });
+    const first = ctx.addTask(strategy, task, nameKey(strategyName) + "\u0000" + nameKey(taskName))?.ref;
+    if (first) {
+      const at = first.cell ? `${first.sheet ? first.sheet + "!" : ""}${first.cell}` : `${first.line}행`;
+      ctx.sink.add(
+        "duplicate-name",
+        "error",
+        { ko: `실천과제 ${withParticle(`'${taskName}'`, "이/가")} 추진전략 '${strategyName}' 아래에 두 번 있습니다 (처음: ${at}).`, en: `Task '${taskName}' appears twice under strategy '${strategyName}' (first at ${first.cell ?? "line " + first.line}).` },
+        row.ref("task"),
+        { table: "task-plan", field: "task", path: row.path },
+      );
+    }
   }
   if (!any) ctx.emptyTable(t);
 }
