@@ -49,7 +49,10 @@ interface ProjectsRead {
  * One pass over the projects (this runs once per project of the plan): each budget's parts
  * are walked once, for its own split and for the task's sums.
  */
+const NO_PROJECTS: ProjectsRead = { unbalanced: [] };
+
 function readProjects(ctx: CheckContext, task: Task): ProjectsRead {
+  if (task.projects.length === 0) return NO_PROJECTS;
   const budgeted: Project[] = [];
   const unbalanced: Project[] = [];
   let total = 0;
