@@ -21,11 +21,7 @@ let browser: BrowserContext;
 let baseUrl: string;
 
 beforeAll(async () => {
-  env = await startBrowserEnv({
-    name: "harness",
-    env: ["harness"],
-    viewport: { width: PANE_WIDTH, height: 900 },
-  });
+  env = await startBrowserEnv({ build: "harness", viewport: { width: PANE_WIDTH, height: 900 } });
   ({ browser, baseUrl } = env);
   fs.mkdirSync(OUTPUT, { recursive: true });
 }, 200_000);
