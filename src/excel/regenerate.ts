@@ -20,7 +20,7 @@ import type { CellChange } from "../workbook/change-log";
 import { checkPlan } from "../core/validate";
 import { planSummaryRows, rowBeforeGrowth, type SummaryRowPlan } from "../workbook/summary-rows";
 import { JobplanError, type Limits, type RegenerateResult } from "./contract";
-import { canonicalFormula, cellAt, copiesVerbatim, encodeCell, hashText, key, restoreContent, type WriteValue } from "./cells";
+import { canonicalFormula, cellAt, copiesVerbatim, encodeCell, hashText, key, memo, restoreContent, type WriteValue } from "./cells";
 import { queueRowDeletes, queueRowInserts, recordsAfterGrowth, recordsBeforeGrowth, rowsStillThere, undoRowsOf, type UndoRows } from "./grow-rows";
 import { readFormulas, readWorkbook, type FormulaColumn, type WorkbookRead } from "./read-workbook";
 import { writeState, type UndoCell } from "./state";
@@ -84,19 +84,22 @@ function planChanges(read: WorkbookRead, rows: SummaryRowPlan, lang: "ko" | "en"
     if (prev === "") out.undoEmpty.push(key(sheet, cell));
     else out.undoCells.push({ sheet, cell, content: prev });
   };
+  // A column holds one formula on thousands of rows: its canonical form and hash once.
+  const canonical = memo((f: unknown) => canonicalFormula(f));
+  const hashOf = memo((canon: string) => hashText(canon));
   /** Whether the cell changes; records undo and hand edits. */
   const consider = (sheet: string, cell: string, next: string, reportEdit: boolean): boolean => {
     const k = key(sheet, cell);
     const old = before(sheet, cell);
-    const nextCanon = canonicalFormula(next);
-    out.generated[k] = hashText(nextCanon);
+    const nextCanon = canonical(next);
+    out.generated[k] = hashOf(nextCanon);
     const [curFormula] = (old && read.cells.get(old)) || ["", ""];
-    const curCanon = canonicalFormula(curFormula);
+    const curCanon = canonical(curFormula);
     if (curCanon === nextCanon) return false;
     const isEmpty = curFormula === "" || curFormula === null || curFormula === undefined;
     const last = old ? state.generated[old] : undefined;
     // Reported at the address the user sees now, before any row goes in.
-    if (reportEdit && !isEmpty && (last === undefined || last !== hashText(curCanon))) out.edited.push(old ?? k);
+    if (reportEdit && !isEmpty && (last === undefined || last !== hashOf(curCanon))) out.edited.push(old ?? k);
     remember(sheet, cell, old);
     out.changed++;
     return true;
@@ -112,7 +115,7 @@ function planChanges(read: WorkbookRead, rows: SummaryRowPlan, lang: "ko" | "en"
     byColumn.set(k, group);
   }
   for (const [, group] of byColumn) {
-    const canon = new Set(group.cells.map((c) => canonicalFormula(c.next)));
+    const canon = new Set(group.cells.map((c) => canonical(c.next)));
     const first = group.cells[0].next;
     const listed = new Set(group.cells.map((c) => c.row));
     // One write over the whole body, unless a row it would cover holds a total someone typed.

@@ -16,7 +16,7 @@ import { CHANGE_LOG_TABLE } from "../workbook/change-log";
 import { sheetUnlocks } from "../workbook/protection";
 import { a1, columnLetter } from "../core/a1";
 import type { PlanWorkbookOptions } from "./contract";
-import { canonicalFormula, encodeCell, hashText, rangeA1, type WriteValue } from "./cells";
+import { canonicalFormula, encodeCell, hashText, memo, rangeA1, type WriteValue } from "./cells";
 import { STATE_SHEET, writeState, type JobplanState } from "./state";
 import { REQUEST_BYTES, sheetCache, textBytes, writeCells, Writer } from "./writer";
 import { addNames, frozenNames } from "./names";
@@ -33,12 +33,13 @@ export const CHART_NAME = "jobplan 분야별 예산";
 export function generatedHashes(sheet: string, t: TableSpec, into: Record<string, string>): void {
   const body = tableBody(t);
   const rows = t.totals ? [...body, t.totals] : body;
+  const hash = memo((content: string | number | boolean) => hashText(canonicalFormula(content)));
   t.columns.forEach((col, ci) => {
     if (!col.generated) return;
     rows.forEach((r, ri) => {
       const content = encodeCell(r[ci]);
       if (content === "") return;
-      into[`${sheet}!${a1(t.origin.row + 1 + ri, t.origin.col + ci)}`] = hashText(canonicalFormula(content));
+      into[`${sheet}!${a1(t.origin.row + 1 + ri, t.origin.col + ci)}`] = hash(content);
     });
   });
 }

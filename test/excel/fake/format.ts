@@ -116,7 +116,7 @@ export class FakeFormat {
                       if (!sides.length) continue;
                       const cell = this.cell(b, r, c);
                       const borders = (cell.borders = cell.borders ?? {});
-                      for (const side of sides) borders[side] = { ...borders[side], [prop]: v };
+                      for (const side of sides) (borders[side] ??= {})[prop] = v;
                     }
               }, estimateBytes(v));
             },
