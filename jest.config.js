@@ -7,4 +7,9 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
   },
   testTimeout: 60000,
+  // Builds the webpack bundles the build and browser suites need in the background, once,
+  // and reuses them while their inputs are unchanged (test/build/build-cache.ts).
+  globalSetup: "<rootDir>/test/build/global-setup.ts",
+  // Both cores: jest's default (cores - 1) runs the suites one by one on this 2-core machine.
+  maxWorkers: 2,
 };

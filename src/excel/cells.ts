@@ -43,6 +43,16 @@ export function canonicalFormula(input: unknown): string {
 }
 
 
+/** A function's results by argument, for arguments that repeat (one formula on 10,000 rows). */
+export function memo<A, R>(fn: (a: A) => R): (a: A) => R {
+  const seen = new Map<A, R>();
+  return (a) => {
+    let r = seen.get(a);
+    if (r === undefined && !seen.has(a)) seen.set(a, (r = fn(a)));
+    return r as R;
+  };
+}
+
 /** A cell address as written by jobplan; a bad one is a bug, not a user error. */
 export function cellAt(cell: string): { row: number; col: number } {
   const at = parseA1(cell);

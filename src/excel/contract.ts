@@ -33,6 +33,22 @@ export interface InsertTemplateOptions {
   /** Funding-source keys (national, province, municipal, private) or labels (국비, 도비 ...). */
   sources: string[];
   roundingMode: RoundingMode;
+  /** Protect the generated cells (off by default: protecting clears Excel's undo history). */
+  protect?: boolean;
+}
+
+/** A note for the pane that is no finding (something this Excel could not do). */
+export type Notice = { ko: string; en: string };
+
+/** Options of the operations that write generated cells. */
+export interface WriteOptions {
+  /** Protect the generated cells (the pane's 생성 셀 보호 switch). */
+  protect?: boolean;
+}
+
+export interface ImportResult {
+  findings: Finding[];
+  notice?: Notice;
 }
 
 export interface InsertResult {
@@ -45,6 +61,7 @@ export interface InsertResult {
   /** False when this Excel does not support LAMBDA names; `message` then says why. */
   lambdaNames: boolean;
   message?: { ko: string; en: string };
+  notice?: Notice;
 }
 
 export type RegenerateResult =
@@ -81,9 +98,9 @@ export interface SelfTestReport {
 
 export interface PlanWorkbookOps {
   insertTemplate(opts: InsertTemplateOptions): Promise<InsertResult>;
-  importText(text: string, onProgress?: ProgressCallback): Promise<{ findings: Finding[] }>;
+  importText(text: string, onProgress?: ProgressCallback, options?: WriteOptions): Promise<ImportResult>;
   validate(onProgress?: ProgressCallback): Promise<Finding[]>;
-  regenerate(opts?: { force?: boolean }): Promise<RegenerateResult>;
+  regenerate(opts?: { force?: boolean } & WriteOptions): Promise<RegenerateResult>;
   undoRegeneration(): Promise<boolean>;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Runs the self-test on a scratch sheet (self-test.ts); never touches jobplan's sheets. */
@@ -103,6 +120,10 @@ export interface PlanWorkbookOptions {
   lambdaSupported?: () => boolean;
   /** Overrides what Office says about host and API sets (tests, the browser harness). */
   environment?: () => SelfTestEnvironment;
+  /** Who the change log names (default: what Office tells an add-in, change-log.ts). */
+  userName?: () => string;
+  /** The change log's clock (tests). */
+  now?: () => Date;
 }
 
 
@@ -112,6 +133,10 @@ export interface Limits {
   maxPayloadBytes: number;
   maxResponseBytes: number;
   lang: "ko" | "en";
+  /** The host has NoteCollection (ExcelApi 1.18). */
+  notes: boolean;
+  who: () => string;
+  now: () => Date;
 }
 
 /**

@@ -16,7 +16,10 @@
  */
 import type {
   ExcelRun,
+  ImportResult,
   InsertResult,
+  Notice,
+  WriteOptions,
   InsertTemplateOptions,
   Limits,
   PlanWorkbookOps,
@@ -35,6 +38,8 @@ import { lambdaNames, lambdaSupport, NO_LAMBDA_MESSAGE } from "../functions/lamb
 import { renderWorkbook, type RenderOutcome } from "./render";
 import { FROZEN_NAMES_MESSAGE } from "./names";
 import { officeEnvironment, runSelfTest } from "./self-test";
+import { officeUserName } from "./change-log";
+import type { ChangeLogEntry } from "../workbook/change-log";
 import { emptyState } from "./state";
 import { validateWorkbook } from "./validate";
 import { regenerateWorkbook, undoRegeneration } from "./regenerate";
@@ -58,11 +63,24 @@ function defaultLambdaCheck(): LambdaCheck {
 }
 
 function limitsOf(options: PlanWorkbookOptions): Limits {
+  const env = options.environment?.() ?? officeEnvironment();
   return {
     chunkCells: options.chunkCells ?? 5000,
     maxPayloadBytes: options.maxPayloadBytes ?? 4 * 1024 * 1024,
     maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
     lang: options.headerLanguage ?? "ko",
+    notes: env.isSetSupported("ExcelApi", "1.18"),
+    who: options.userName ?? officeUserName,
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+/** What the pane says when notes were left out (no finding: the host lacks the API). */
+export function notesNotice(skipped: number): Notice | undefined {
+  if (!skipped) return undefined;
+  return {
+    ko: `이 Excel에서는 셀 메모를 넣을 수 없어(ExcelApi 1.18 필요) 설명 메모 ${skipped}개를 생략했습니다. 숫자가 아닌 값 등은 검증 시트에 그대로 나옵니다.`,
+    en: `This Excel cannot add cell notes (it needs ExcelApi 1.18), so ${skipped} explanatory notes were left out; values that are not numbers are still listed on the 검증 sheet.`,
   };
 }
 
@@ -76,9 +94,12 @@ export async function writePlan(
   findings: Finding[],
   options: PlanWorkbookOptions = {},
   lambda?: LambdaCheck,
+  write: WriteOptions & { operation?: "template" | "import" } = {},
 ): Promise<{ outcome: RenderOutcome; lambda: LambdaCheck }> {
   const limits = limitsOf(options);
-  const spec = buildWorkbookSpec(plan, findings, { lang: limits.lang });
+  const entry: ChangeLogEntry = { time: limits.now(), operation: write.operation ?? "import", tool: "addin", who: limits.who() };
+  if (entry.operation === "import") entry.findings = findings;
+  const spec = buildWorkbookSpec(plan, findings, { lang: limits.lang, protect: !!write.protect, changeLog: [entry] });
   const l = lambda ?? { supported: false, message: null };
   const extra = l.supported ? lambdaNames().map((x) => ({ name: x.name, formula: x.formula, comment: x.comment[limits.lang] })) : [];
   const { outcome } = await run((context) => renderWorkbook(context, spec, extra, limits, emptyState()));
@@ -92,34 +113,37 @@ export function createPlanWorkbookOps(run: ExcelRun, options: PlanWorkbookOption
     const ok = options.lambdaSupported();
     return { supported: ok, message: ok ? null : NO_LAMBDA_MESSAGE };
   };
-  const renderPlan = (plan: Plan, findings: Finding[]) => writePlan(run, plan, findings, options, lambdaCheck());
+  const renderPlan = (plan: Plan, findings: Finding[], write: WriteOptions & { operation: "template" | "import" }) => writePlan(run, plan, findings, options, lambdaCheck(), write);
 
   async function insertTemplate(opts: InsertTemplateOptions): Promise<InsertResult> {
     const plan = emptyPlan(opts.planName);
     if (opts.region) plan.region = opts.region;
     plan.year = opts.year;
     plan.settings = { sources: parseSourceList(opts.sources), roundingMode: opts.roundingMode };
-    const { outcome, lambda } = await renderPlan(plan, []);
+    const { outcome, lambda } = await renderPlan(plan, [], { operation: "template", protect: opts.protect });
     const frozen = outcome.frozenNames.length > 0;
     const result: InsertResult = { sheets: outcome.sheets, tables: outcome.tables, names: outcome.names, lambdaNames: lambda.supported && !frozen };
     if (frozen) result.message = FROZEN_NAMES_MESSAGE;
     else if (lambda.message) result.message = lambda.message;
+    const notice = notesNotice(outcome.notesSkipped);
+    if (notice) result.notice = notice;
     return result;
   }
 
-  async function importText(text: string, onProgress?: ProgressCallback): Promise<{ findings: Finding[] }> {
+  async function importText(text: string, onProgress?: ProgressCallback, write: WriteOptions = {}): Promise<ImportResult> {
     onProgress?.({ step: "compute", fraction: 0.1 });
     const imported = importPlanText(text);
     const findings = [...imported.findings, ...checkPlan(imported.plan)];
     onProgress?.({ step: "write", fraction: 0.4 });
-    await renderPlan(imported.plan, findings);
+    const { outcome } = await renderPlan(imported.plan, findings, { operation: "import", protect: write.protect });
     onProgress?.({ step: "done", fraction: 1 });
-    return { findings };
+    const notice = notesNotice(outcome.notesSkipped);
+    return notice ? { findings, notice } : { findings };
   }
 
   const validate = (onProgress?: ProgressCallback): Promise<Finding[]> => run((context) => validateWorkbook(context, limits, onProgress));
 
-  const regenerate = (opts?: { force?: boolean }): Promise<RegenerateResult> => run((context) => regenerateWorkbook(context, limits, !!opts?.force));
+  const regenerate = (opts?: { force?: boolean } & WriteOptions): Promise<RegenerateResult> => run((context) => regenerateWorkbook(context, limits, { force: !!opts?.force, protect: !!opts?.protect }));
 
   const undo = (): Promise<boolean> => run((context) => undoRegeneration(context, limits));
 

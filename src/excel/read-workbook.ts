@@ -18,6 +18,9 @@ import { a1 } from "../core/a1";
 import { TABLE_NAMES, type InputTable } from "../workbook/index";
 import { parseAddress, rangeA1 } from "./cells";
 import { emptyState, parseState, STATE_SETTING, STATE_SHEET, type JobplanState, type StateStore } from "./state";
+import { CHANGE_LOG_TABLE } from "../workbook/change-log";
+import { loadProtection, type SheetProtection } from "./protection";
+import type { LogPlace } from "./change-log";
 
 export interface WorkbookRead {
   inputs: InputTable[];
@@ -33,6 +36,10 @@ export interface WorkbookRead {
   recalculated: boolean;
   /** Syncs the read took (for tests and the self-test). */
   syncs: number;
+  /** Every sheet and whether it is protected; the sheets jobplan protected (protection.ts). */
+  protection: { sheets: SheetProtection[]; ours: string[] };
+  /** The change log's sheet, when the workbook has the ChangeLog table; every sheet name (lower case). */
+  log: LogPlace;
 }
 
 export interface ReadLimits {
@@ -168,7 +175,11 @@ export async function readWorkbook(context: Excel.RequestContext, limits: ReadLi
       stateRange = context.workbook.worksheets.getItem(STATE_SHEET).getUsedRange(true);
       stateRange.load("values");
     }
-    return { tables, stateRange };
+    // Never missing: every sheet's protection, and every table's name and sheet (the log).
+    const protection = loadProtection(context);
+    const all = context.workbook.tables;
+    all.load("items/name,items/worksheet/name");
+    return { tables, stateRange, protection, all };
   };
 
   let q = queue(ALL_TABLES, true);
@@ -232,7 +243,10 @@ export async function readWorkbook(context: Excel.RequestContext, limits: ReadLi
   syncs += await readBlocks(context, parts, limits);
   const store: StateStore = hasSheet ? "sheet" : "settings";
   const state = hasSheet && q.stateRange ? parseState(q.stateRange.values) : setting.isNullObject ? emptyState() : parseState(String(setting.value ?? ""));
-  return { inputs, cells: new Map(), state, store, tableNames: q.tables.map((t) => t.name), filtered, recalculated, syncs };
+  const protection = q.protection();
+  const logTable = q.all.items.find((t) => t.name.toLowerCase() === CHANGE_LOG_TABLE.toLowerCase());
+  const log: LogPlace = { sheet: logTable?.worksheet.name, sheetNames: new Set(protection.sheets.map((s) => s.name.toLowerCase())) };
+  return { inputs, cells: new Map(), state, store, tableNames: q.tables.map((t) => t.name), filtered, recalculated, syncs, protection, log };
 }
 
 /** A column range whose formulas regeneration needs. */

@@ -1,165 +1,156 @@
 /**
- * Rendering a WorkbookSpec with Office.js: sheets, tables (header and body in one block,
- * number formats, validation, conditional formats), loose cells, the strategy chart and the
- * defined names. Only queues and counts bytes through the Writer; renderWorkbook makes the
- * one read sync and the final flush.
+ * Rendering a WorkbookSpec with Office.js: everything the ExcelJS renderer (cli/xlsx-write.ts)
+ * renders, in one read sync and one write sync. The writes go in passes over all sheets, so
+ * that no formula is written before the tables it names exist:
+ *
+ * 1. sheets added (the workbook font on each), tables with their constant cells, number
+ *    formats, widths, hidden columns, validation and conditional formats, loose constants;
+ * 2. every formula (table columns, totals, loose cells);
+ * 3. styles, borders, links, notes, merged titles, row heights, frozen rows, page setup;
+ * 4. the strategy chart (without the 합계 row), defined names, the change log row;
+ * 5. protection of the sheets that ask for it (last: nothing is written to them after it);
+ * 6. jobplan's state.
  */
 import type { CellSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
-import { a1, columnLetter, quoteSheet } from "../core/a1";
+import { CHANGE_LOG_TABLE } from "../workbook/change-log";
+import { sheetUnlocks } from "../workbook/protection";
+import { a1, columnLetter } from "../core/a1";
 import type { PlanWorkbookOptions } from "./contract";
-import { argbToHex, canonicalFormula, copiesVerbatim, encodeCell, hashText, rangeA1, type WriteValue } from "./cells";
+import { canonicalFormula, encodeCell, hashText, memo, rangeA1, type WriteValue } from "./cells";
 import { STATE_SHEET, writeState, type JobplanState } from "./state";
-import { approxBytes, REQUEST_BYTES, textBytes, writeBlock, Writer } from "./writer";
+import { REQUEST_BYTES, sheetCache, textBytes, writeCells, Writer } from "./writer";
 import { addNames, frozenNames } from "./names";
+import { StyleBatch } from "./styles";
+import { NoteBatch, queueLink, queueMerges, queuePageSetup, queueRowHeights, queueSheetFont } from "./sheet-layout";
+import { cellExtraStyle, tableBody, tableFormulas, tableStyles, tableValues, type RenderContext } from "./render-table";
+import { loadProtection, planProtection, queueProtect, queueReprotect, queueUnprotect, writeProtectedList } from "./protection";
+import { appendLogRows } from "./log-append";
 
-export const VALIDATION_ROWS = 1000;
+export { numberFormatOf, tableBody, VALIDATION_ROWS, type RenderContext } from "./render-table";
 export const CHART_NAME = "jobplan 분야별 예산";
 
-export interface RenderContext {
-  context: Excel.RequestContext;
-  writer: Writer;
-  chunkCells: number;
-}
-
-export function tableBody(t: TableSpec): CellSpec[][] {
-  return t.rows.length ? t.rows : [t.columns.map((): CellSpec => ({ value: null }))];
-}
-
-export function numberFormatOf(t: TableSpec, cell: CellSpec | undefined, ci: number): string {
-  return cell?.numberFormat ?? t.columns[ci]?.numberFormat ?? "General";
-}
-
-/** Generated cells of a table as written: "sheet!A1" -> canonical formula hash. */
+/** Generated cells of a table as written: "sheet!A1" -> hash of the canonical formula or value. */
 export function generatedHashes(sheet: string, t: TableSpec, into: Record<string, string>): void {
   const body = tableBody(t);
   const rows = t.totals ? [...body, t.totals] : body;
+  const hash = memo((content: string | number | boolean) => hashText(canonicalFormula(content)));
   t.columns.forEach((col, ci) => {
     if (!col.generated) return;
     rows.forEach((r, ri) => {
       const content = encodeCell(r[ci]);
       if (content === "") return;
-      into[`${sheet}!${a1(t.origin.row + 1 + ri, t.origin.col + ci)}`] = hashText(canonicalFormula(content));
+      into[`${sheet}!${a1(t.origin.row + 1 + ri, t.origin.col + ci)}`] = hash(content);
     });
   });
 }
 
-export async function renderTable(rc: RenderContext, ws: Excel.Worksheet, sheetName: string, t: TableSpec): Promise<void> {
-  const { row, col } = t.origin;
-  const cols = t.columns.length;
-  const body = tableBody(t);
-  // Header (text) and body in one block; number formats with it.
-  const header: WriteValue[] = t.columns.map((c) => "'" + c.header.ko);
-  const block: WriteValue[][] = [header, ...body.map((r) => t.columns.map((_, ci) => encodeCell(r[ci])))];
-  const formats: string[][] = [t.columns.map(() => "General"), ...body.map((r) => t.columns.map((_, ci) => numberFormatOf(t, r[ci], ci)))];
-  // Columns with one formula in every row (e.g. 요약 반영액): written once, then copied.
-  const copied: number[] = [];
-  if (body.length > 2) {
-    t.columns.forEach((_, ci) => {
-      const f = block[1][ci];
-      if (typeof f !== "string" || !f.startsWith("=") || !copiesVerbatim(f)) return;
-      for (let r = 2; r < block.length; r++) if (block[r][ci] !== f) return;
-      copied.push(ci);
-      for (let r = 2; r < block.length; r++) block[r][ci] = "";
-    });
-  }
-  // Number formats: a column with one format is formatted once and the format copied down
-  // (keeps the request small at 10,000 rows); mixed columns send a per-cell array.
-  const uniform = t.columns.map((_, ci) => formats.slice(1).every((r) => r[ci] === formats[1][ci]));
-  const allUniform = uniform.every(Boolean);
-  await writeBlock(ws, rc.writer, row, col, block, allUniform ? undefined : formats, rc.chunkCells);
-  if (allUniform) {
-    t.columns.forEach((_, ci) => {
-      const nf = formats[1][ci];
-      if (nf === "General") return;
-      const first = ws.getRange(a1(row + 1, col + ci));
-      first.numberFormat = [[nf]];
-      if (body.length > 1) ws.getRange(rangeA1(row + 2, col + ci, body.length - 1, 1)).copyFrom(first, "Formats" as Excel.RangeCopyType);
-    });
-    await rc.writer.add(t.columns.length * (REQUEST_BYTES.rangeWrite + REQUEST_BYTES.rangeOp));
-  }
-  for (const ci of copied) {
-    ws.getRange(rangeA1(row + 2, col + ci, body.length - 1, 1)).copyFrom(ws.getRange(a1(row + 1, col + ci)), "Formulas" as Excel.RangeCopyType);
-    await rc.writer.add(REQUEST_BYTES.rangeOp * 2);
-  }
-  // Sheet-qualified: an address without a sheet name puts the table on the ACTIVE sheet,
-  // whichever collection add() is called on (TableCollection.add, ExcelApi 1.1).
-  const table = rc.context.workbook.tables.add(`${quoteSheet(sheetName)}!${rangeA1(row, col, body.length + 1, cols)}`, true);
-  table.name = t.name;
-  table.style = "TableStyleLight9";
-  await rc.writer.add(REQUEST_BYTES.tableAdd);
-  if (t.totals) {
-    table.showTotals = true;
-    const totalsRow = t.columns.map((_, ci) => encodeCell(t.totals![ci]));
-    const totalsFormats = [t.columns.map((_, ci) => numberFormatOf(t, t.totals![ci], ci))];
-    await writeBlock(ws, rc.writer, row + 1 + body.length, col, [totalsRow], totalsFormats, rc.chunkCells);
-    ws.getRange(rangeA1(row + 1 + body.length, col, 1, cols)).format.font.bold = true;
-    await rc.writer.add(REQUEST_BYTES.fillColor);
-  }
-  for (const [ci, c] of t.columns.entries()) {
-    if (!c.width) continue;
-    ws.getRange(`${columnLetter(col + ci)}:${columnLetter(col + ci)}`).format.columnWidth = Math.round(c.width * 7);
-    await rc.writer.add(REQUEST_BYTES.columnWidth);
-  }
-  const span = Math.max(body.length, VALIDATION_ROWS);
-  const colRange = (key: string) => {
-    const ci = t.columns.findIndex((c) => c.key === key);
-    return ci < 0 ? undefined : ws.getRange(rangeA1(row + 1, col + ci, span, 1));
-  };
-  for (const dv of t.validations ?? []) {
-    const range = colRange(dv.column);
-    if (!range) continue;
-    if (dv.kind === "list") {
-      range.dataValidation.rule = { list: { inCellDropDown: true, source: dv.source ?? "" } };
-      range.dataValidation.errorAlert = { showAlert: true, style: "Warning" as Excel.DataValidationAlertStyle, title: "jobplan", message: dv.prompt?.ko ?? "" };
-    } else {
-      range.dataValidation.rule = {
-        wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
-      };
-    }
-    if (dv.prompt) range.dataValidation.prompt = { showPrompt: true, title: "jobplan", message: dv.prompt.ko };
-    await rc.writer.add(REQUEST_BYTES.dataValidation + textBytes(dv.source ?? "") + 2 * textBytes(dv.prompt?.ko ?? ""));
-  }
-  for (const cf of t.conditionalFormats ?? []) {
-    for (const key of cf.columns) {
-      const range = colRange(key);
-      if (!range) continue;
-      const format = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-      format.custom.rule.formula = "=" + cf.formula.replace(/^=/, "");
-      format.custom.format.fill.color = argbToHex(cf.fill);
-      if (cf.fontColor) format.custom.format.font.color = argbToHex(cf.fontColor);
-      await rc.writer.add(REQUEST_BYTES.conditionalFormat + textBytes(cf.formula));
-    }
-  }
-}
-
-export async function renderSheet(rc: RenderContext, ws: Excel.Worksheet, s: SheetSpec): Promise<void> {
-  for (const t of s.tables) await renderTable(rc, ws, s.name, t);
+/** Pass 1 of a sheet: its tables and loose constants (number formats with them). */
+async function sheetValues(rc: RenderContext, ws: Excel.Worksheet, s: SheetSpec): Promise<void> {
+  for (const t of s.tables) await tableValues(rc, ws, s.name, t);
+  const constants: Array<{ sheet: string; cell: string; content: WriteValue }> = [];
   for (const c of s.cells ?? []) {
-    const range = ws.getRange(a1(c.row, c.col));
-    if (c.cell.numberFormat) range.numberFormat = [[c.cell.numberFormat]];
+    const at = a1(c.row, c.col);
+    if (c.cell.numberFormat) {
+      ws.getRange(at).numberFormat = [[c.cell.numberFormat]];
+      await rc.writer.add(REQUEST_BYTES.rangeWrite + textBytes(c.cell.numberFormat));
+    }
     const content = encodeCell(c.cell);
-    range.formulas = [[content]] as unknown as string[][];
-    await rc.writer.add(REQUEST_BYTES.rangeWrite + REQUEST_BYTES.secondProperty + approxBytes([[content]]));
+    if (c.cell.formula !== undefined && c.cell.formula !== null) rc.formulas.cells.push({ sheet: s.name, cell: at, content });
+    else if (content !== "") constants.push({ sheet: s.name, cell: at, content });
   }
-  if (s.freezeRows) ws.freezePanes.freezeRows(s.freezeRows);
+  await writeCells(rc.context, rc.writer, constants, rc.chunkCells);
 }
 
-/** Budget by strategy, stacked by funding source, beside the strategy summary table. */
-export function addStrategyChart(ws: Excel.Worksheet, t: TableSpec, title: string): void {
+/** Pass 3 of a sheet: styles, links, notes, merges, heights, frozen rows, page setup. */
+async function sheetPresentation(rc: RenderContext, ws: Excel.Worksheet, s: SheetSpec): Promise<void> {
+  for (const t of s.tables) tableStyles(rc, s.name, t);
+  for (const c of s.cells ?? []) {
+    const at = a1(c.row, c.col);
+    rc.styles.add(s.name, at, cellExtraStyle(c.cell as CellSpec));
+    rc.notes.add(s.name, at, c.cell.note);
+    if (c.cell.hyperlink && typeof c.cell.value === "string") rc.links.push({ sheet: s.name, cell: at, target: c.cell.hyperlink, text: c.cell.value });
+  }
+  await queueMerges(ws, rc.writer, s.merges);
+  await queueRowHeights(ws, rc.writer, s.rowHeights);
+  if (s.freezeRows) {
+    ws.freezePanes.freezeRows(s.freezeRows);
+    await rc.writer.add(REQUEST_BYTES.rangeOp);
+  }
+  await queuePageSetup(ws, rc.writer, s.pageSetup);
+}
+
+/** Styles, links and notes collected so far. */
+export async function flushPresentation(rc: RenderContext): Promise<void> {
+  await rc.styles.flush(rc.writer, rc.sheetOf);
+  for (const l of rc.links.splice(0)) await queueLink(rc.sheetOf(l.sheet), rc.writer, l.cell, l.target, l.text);
+  await rc.notes.flush(rc.writer, rc.sheetOf);
+}
+
+/** Every formula collected so far, once the tables exist. */
+export async function flushFormulas(rc: RenderContext): Promise<void> {
+  const { cells, columns } = rc.formulas;
+  await writeCells(rc.context, rc.writer, cells.splice(0), rc.chunkCells, columns.splice(0));
+}
+
+export function renderContext(context: Excel.RequestContext, writer: Writer, opts: { chunkCells: number; lang: "ko" | "en"; notes: boolean }): RenderContext {
+  return {
+    context,
+    writer,
+    chunkCells: opts.chunkCells,
+    lang: opts.lang,
+    sheetOf: sheetCache(context),
+    styles: new StyleBatch(),
+    notes: new NoteBatch(opts.notes),
+    formulas: { cells: [], columns: [] },
+    links: [],
+  };
+}
+
+/** A whole sheet in its passes (for a sheet whose formulas name only its own tables). */
+export async function renderSheet(rc: RenderContext, ws: Excel.Worksheet, s: SheetSpec, font?: WorkbookSpec["font"]): Promise<void> {
+  await queueSheetFont(ws, rc.writer, font);
+  await sheetValues(rc, ws, s);
+  for (const t of s.tables) tableFormulas(rc, s.name, t);
+  await flushFormulas(rc);
+  await sheetPresentation(rc, ws, s);
+  await flushPresentation(rc);
+}
+
+/**
+ * Budget by strategy, stacked by funding source, beside the strategy summary table. The
+ * 합계 row (flagged 1 in 합계 행, first in the table) is left out: it would dwarf the rest.
+ * The data starts below it, so the series are named from the header row.
+ */
+export async function addStrategyChart(writer: Writer, ws: Excel.Worksheet, t: TableSpec, title: string): Promise<boolean> {
   const sourceCols = t.columns.map((c, i) => ({ c, i })).filter((x) => x.c.key.startsWith("gen:src:"));
   const strategyCol = t.columns.findIndex((c) => c.key === "strategy");
-  if (!sourceCols.length || strategyCol < 0) return;
-  const rows = tableBody(t).length;
+  const flagCol = t.columns.findIndex((c) => c.key === "totalRow");
+  if (!sourceCols.length || strategyCol < 0) return false;
+  const body = tableBody(t);
+  const isTotal = (r: CellSpec[]) => flagCol >= 0 && (r[flagCol]?.value === 1 || r[flagCol]?.value === 2);
+  let skip = 0;
+  while (skip < body.length && isTotal(body[skip])) skip++;
+  const rows = body.length - skip;
+  if (rows <= 0) return false;
   const first = sourceCols[0].i;
   const last = sourceCols[sourceCols.length - 1].i;
-  const data = ws.getRange(rangeA1(t.origin.row, t.origin.col + first, rows + 1, last - first + 1));
+  const top = t.origin.row + 1 + skip;
+  const data = ws.getRange(rangeA1(top, t.origin.col + first, rows, last - first + 1));
   const chart = ws.charts.add("ColumnStacked" as Excel.ChartType, data, "Columns" as Excel.ChartSeriesBy);
   chart.name = CHART_NAME;
   chart.title.text = title;
-  chart.axes.categoryAxis.setCategoryNames(ws.getRange(rangeA1(t.origin.row + 1, t.origin.col + strategyCol, rows, 1)));
+  let bytes = REQUEST_BYTES.chart + textBytes(title);
+  for (let i = first; i <= last; i++) {
+    const name = t.columns[i].header.ko;
+    chart.series.getItemAt(i - first).name = name;
+    bytes += REQUEST_BYTES.seriesName + textBytes(name);
+  }
+  chart.axes.categoryAxis.setCategoryNames(ws.getRange(rangeA1(top, t.origin.col + strategyCol, rows, 1)));
   const left = columnLetter(t.origin.col + t.columns.length + 1);
   const right = columnLetter(t.origin.col + t.columns.length + 9);
   chart.setPosition(`${left}${t.origin.row + 2}`, `${right}${t.origin.row + 20}`);
+  await writer.add(bytes);
+  return true;
 }
 
 export interface RenderOutcome {
@@ -169,23 +160,34 @@ export interface RenderOutcome {
   /** Names removed again because Excel froze their table references (names.ts). */
   frozenNames: string[];
   generated: Record<string, string>;
+  /** Notes left out because the host has no notes API (ExcelApi 1.18). */
+  notesSkipped: number;
+  /** Sheets protected. */
+  protectedSheets: string[];
+}
+
+export interface RenderOptions extends Required<Pick<PlanWorkbookOptions, "chunkCells" | "maxPayloadBytes">> {
+  lang: "ko" | "en";
+  /** The host has NoteCollection (ExcelApi 1.18). */
+  notes: boolean;
 }
 
 /**
  * Writes a whole WorkbookSpec, replacing jobplan's sheets of the same names. Old sheets are
  * renamed, the new ones added, then the old ones deleted (a workbook must keep a visible
- * sheet), so the user's other sheets are never touched.
+ * sheet), so the user's other sheets are never touched. The change log is kept: when the
+ * workbook has one, the spec's log rows are appended to it instead of a new sheet.
  */
 export async function renderWorkbook(
   context: Excel.RequestContext,
   spec: WorkbookSpec,
   extraNames: Array<{ name: string; formula: string; comment?: string }>,
-  options: Required<Pick<PlanWorkbookOptions, "chunkCells" | "maxPayloadBytes">>,
+  options: RenderOptions,
   state: JobplanState,
 ): Promise<{ outcome: RenderOutcome; writer: Writer }> {
   const wb = context.workbook;
   const sheets = wb.worksheets;
-  sheets.load("items/name");
+  const protection = loadProtection(context);
   const tables = wb.tables;
   tables.load("items/name,items/worksheet/name");
   const names = wb.names;
@@ -193,14 +195,23 @@ export async function renderWorkbook(
   await context.sync();
 
   const writer = new Writer(context, options.maxPayloadBytes);
-  const rc: RenderContext = { context, writer, chunkCells: options.chunkCells };
-  const specSheetNames = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
-  const specTables = new Set(spec.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+  const rc = renderContext(context, writer, options);
+  // An existing change log keeps its history: the new rows go below it.
+  const log = tables.items.find((t) => t.name.toLowerCase() === CHANGE_LOG_TABLE.toLowerCase());
+  const logSpec = spec.sheets.find((s) => s.key === "changeLog");
+  const specSheets = log && logSpec ? spec.sheets.filter((s) => s !== logSpec) : spec.sheets;
+  const specSheetNames = new Set(specSheets.map((s) => s.name.toLowerCase()));
+  if (log) specSheetNames.delete(log.worksheet.name.toLowerCase());
+  const specTables = new Set(specSheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
   // Defined names share one namespace with table names (case-insensitive): a name that
   // would clash with a table (a user's table, or one of ours if renamed) is skipped.
   const tableNameSet = new Set([...specTables, ...tables.items.map((t) => t.name.toLowerCase())]);
   const newNames = [...(spec.names ?? []), ...extraNames].filter((x) => !tableNameSet.has(x.name.toLowerCase()));
   const hasState = sheets.items.some((s) => s.name === STATE_SHEET);
+  // A kept log on a sheet jobplan protected is unprotected for its row; one someone else
+  // protected stops the import here, before anything is written.
+  const { sheets: protectedState, ours } = protection();
+  const keepLog = log && logSpec ? planProtection(protectedState, [log.worksheet.name], ours) : { reprotect: [] };
 
   // Tables with our names on sheets we keep: rename them out of the way.
   let n = 0;
@@ -212,21 +223,41 @@ export async function renderWorkbook(
   }
   const old = sheets.items.filter((s) => specSheetNames.has(s.name.toLowerCase()));
   old.forEach((s, i) => (s.name = `jobplan_old_${i + 1}`));
-  const added = spec.sheets.map((s) => sheets.add(s.name));
-  await writer.add(spec.sheets.length * REQUEST_BYTES.sheetAdd + old.length * 2 * REQUEST_BYTES.rangeOp);
+  const added = specSheets.map((s) => sheets.add(s.name));
+  await writer.add(specSheets.length * REQUEST_BYTES.sheetAdd + old.length * 2 * REQUEST_BYTES.rangeOp);
   old.forEach((s) => s.delete());
+  await queueUnprotect(writer, rc.sheetOf, keepLog);
 
+  // 1. Tables and constants; 2. formulas; 3. presentation.
+  for (let i = 0; i < specSheets.length; i++) await queueSheetFont(added[i], writer, spec.font);
+  for (let i = 0; i < specSheets.length; i++) await sheetValues(rc, added[i], specSheets[i]);
+  for (const s of specSheets) for (const t of s.tables) tableFormulas(rc, s.name, t);
+  await flushFormulas(rc);
+  for (let i = 0; i < specSheets.length; i++) await sheetPresentation(rc, added[i], specSheets[i]);
+  await flushPresentation(rc);
+
+  // 4. Chart, names, the change log.
   const generated: Record<string, string> = {};
-  for (let i = 0; i < spec.sheets.length; i++) {
-    const s = spec.sheets[i];
-    await renderSheet(rc, added[i], s);
+  for (let i = 0; i < specSheets.length; i++) {
+    const s = specSheets[i];
     for (const t of s.tables) generatedHashes(s.name, t, generated);
-    if (s.key === "strategy" && s.tables[0]) {
-      addStrategyChart(added[i], s.tables[0], "분야별 사업예산(백만원, 재원별)");
-      await writer.add(REQUEST_BYTES.chart);
-    }
+    if (s.key === "strategy" && s.tables[0]) await addStrategyChart(writer, added[i], s.tables[0], "분야별 사업예산(백만원, 재원별)");
   }
   const addedNames = await addNames(context, writer, newNames);
+  if (log && logSpec) await appendLogRows(context, writer, logSpec.tables[0].rows);
+
+  // 5. Protection, last.
+  const protectedSheets: string[] = [];
+  for (let i = 0; i < specSheets.length; i++) {
+    const s = specSheets[i];
+    if (!s.protection?.enabled) continue;
+    await queueProtect(added[i], writer, sheetUnlocks(s).unlocked);
+    protectedSheets.push(s.name);
+  }
+  await queueReprotect(writer, rc.sheetOf, keepLog);
+  protectedSheets.push(...keepLog.reprotect);
+  await writer.add(writeProtectedList(context, protectedSheets));
+
   state.generated = generated;
   state.highlights = [];
   state.undo = null;
@@ -247,7 +278,10 @@ export async function renderWorkbook(
       names: newNames.map((x) => x.name).filter((x) => !gone.has(x)),
       frozenNames: [...gone],
       generated,
+      notesSkipped: rc.notes.skipped,
+      protectedSheets,
     },
     writer,
   };
 }
+

@@ -16,9 +16,12 @@ import { quoteSheet } from "../core/a1";
 import { writeBlock, writeColumnFormulas, Writer } from "./writer";
 import { clearHighlights, highlight, HIGHLIGHT_FILL } from "./validate";
 import { addNames, frozenNames } from "./names";
+import { StyleBatch } from "./styles";
+import { queueLink, queueMerges, queuePageSetup, queueRowHeights } from "./sheet-layout";
+import { queueProtect } from "./protection";
 
 const API_SETS: Array<[string, string[]]> = [
-  ["ExcelApi", ["1.1", "1.4", "1.8", "1.9", "1.12", "1.13", "1.15", "1.17"]],
+  ["ExcelApi", ["1.1", "1.4", "1.8", "1.9", "1.12", "1.13", "1.15", "1.17", "1.18"]],
   ["SharedRuntime", ["1.1"]],
   ["CustomFunctionsRuntime", ["1.1", "1.2", "1.3"]],
 ];
@@ -107,6 +110,37 @@ const STEPS: Step[] = [
       fill.load("color");
       await context.sync();
       expect(fill.color?.toUpperCase() !== HIGHLIGHT_FILL.error, "the fill stayed");
+    },
+  ],
+  [
+    "styles, merge, row height, page setup, a link, protection",
+    async (context, s) => {
+      const writer = new Writer(context, 4 * 1024 * 1024);
+      const styles = new StyleBatch();
+      styles.add(s.sheet, "A1:C1", { bold: true, fill: "FFD9D9D9", horizontal: "center", wrap: true, border: true });
+      await styles.flush(writer, () => s.ws);
+      await queueMerges(s.ws, writer, [{ top: 5, left: 0, bottom: 5, right: 2 }]);
+      await queueRowHeights(s.ws, writer, [{ row: 5, height: 24 }]);
+      await queuePageSetup(s.ws, writer, { paper: "A4", orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: { first: 0, last: 0 }, footer: "&L&A&R&P / &N", horizontalCentered: true });
+      await queueLink(s.ws, writer, "E1", { sheet: s.sheet, cell: "A1" }, "A1");
+      await queueProtect(s.ws, writer, [{ top: 1, left: 0, bottom: 3, right: 0 }]);
+      const link = s.ws.getRange("E1");
+      link.load("values");
+      s.ws.protection.load("protected");
+      await context.sync();
+      expect(s.ws.protection.protected, "the sheet did not become protected");
+      expect(link.values[0][0] === "A1", `the link shows ${JSON.stringify(link.values[0][0])}`);
+      s.ws.protection.unprotect();
+      await context.sync();
+    },
+  ],
+  [
+    "a note on a cell (ExcelApi 1.18)",
+    async (context, s) => {
+      const notes = (s.ws as Partial<Excel.Worksheet>).notes;
+      if (!notes || typeof notes.add !== "function") return "not in this Excel: notes are left out, the pane says so";
+      notes.add("D1", "jobplan");
+      await context.sync();
     },
   ],
   [

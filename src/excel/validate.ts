@@ -1,7 +1,8 @@
 /**
  * Validation in the workbook: read the tables (one sync), check the plan in the core, then
- * write in one sync: jobplan's old highlights cleared, the findings table rewritten (grown
- * or shrunk to the findings), and the cells findings point at filled by severity.
+ * write in one sync: jobplan's old highlights cleared, the findings table rewritten in the
+ * template's layout (findings-table.ts), the cells findings point at filled by severity,
+ * and a row in the change log. Sheets jobplan protected are unprotected around the writes.
  *
  * Known limit: validation clears only the fills it set itself, but a cell the user had
  * filled before jobplan highlighted it loses that fill when the highlight is cleared
@@ -9,53 +10,26 @@
  */
 import type { Finding } from "../core/findings";
 import { checkPlan } from "../core/validate";
-import { buildWorkbookSpec, findingsRows, readPlanFromTables, TABLE_NAMES, type InputTable } from "../workbook/index";
-import type { CellSpec, SheetSpec } from "../workbook/workbook-model";
+import { SEVERITY_ORDER } from "../core/vocabulary";
+import { readPlanFromTables, SHEET_NAMES, TABLE_NAMES } from "../workbook/index";
+import { SEVERITY_FILLS } from "../workbook/findings-sheet";
 import type { Limits, ProgressCallback } from "./contract";
-import { encodeCell, key, rangeA1 } from "./cells";
+import { argbToHex, key } from "./cells";
 import { readWorkbook } from "./read-workbook";
-import { numberFormatOf, renderSheet } from "./render";
+import { addressLists } from "./addresses";
+import { renderContext } from "./render";
+import { writeFindings } from "./findings-table";
+import { appendLog, logSheetName } from "./change-log";
+import { planProtection, queueReprotect, queueUnprotect } from "./protection";
 import { writeState, type CellRecord } from "./state";
-import { REQUEST_BYTES, sheetCache, textBytes, writeBlock, Writer } from "./writer";
+import { REQUEST_BYTES, textBytes, Writer } from "./writer";
 
+/** Fills of the cells findings point at: the 검증 sheet's severity colours. */
 export const HIGHLIGHT_FILL: Record<Finding["severity"], string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
+  error: argbToHex(SEVERITY_FILLS.error),
+  warning: argbToHex(SEVERITY_FILLS.warning),
+  info: argbToHex(SEVERITY_FILLS.info),
 };
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-
-
-/** The findings table rewritten in place (resized to the findings), or its sheet added. */
-async function writeFindingsTable(
-  context: Excel.RequestContext,
-  writer: Writer,
-  sheetOf: (name: string) => Excel.Worksheet,
-  existing: InputTable | undefined,
-  findings: Finding[],
-  spec: SheetSpec,
-  limits: Limits,
-): Promise<void> {
-  const rows = findingsRows(findings, limits.lang);
-  if (!existing) {
-    const ws = context.workbook.worksheets.add(spec.name);
-    await renderSheet({ context, writer, chunkCells: limits.chunkCells }, ws, spec);
-    return;
-  }
-  const ws = sheetOf(existing.sheet);
-  const table = context.workbook.tables.getItem(TABLE_NAMES.findings);
-  const cols = existing.values[0]?.length ?? spec.tables[0].columns.length;
-  const oldBody = Math.max(1, existing.values.length - 1);
-  const { row, col } = existing.origin;
-  ws.getRange(rangeA1(row + 1, col, oldBody, cols)).clear("Contents" as Excel.ClearApplyTo);
-  const body = rows.length ? rows : [spec.tables[0].columns.map((): CellSpec => ({ value: null }))];
-  if (body.length !== oldBody) table.resize(ws.getRange(rangeA1(row, col, body.length + 1, cols)));
-  const t = spec.tables[0];
-  const block = body.map((r) => r.slice(0, cols).map((c) => encodeCell(c)));
-  const formats = body.map((r) => r.slice(0, cols).map((c, ci) => numberFormatOf(t, c, ci)));
-  await writeBlock(ws, writer, row + 1, col, block, formats, limits.chunkCells);
-}
 
 /** "sheet!cell" -> the worst severity of the findings there (cells of existing sheets only). */
 function worstByCell(findings: Finding[], existingSheets: Set<string>, skipSheet: string): Map<string, Finding["severity"]> {
@@ -70,26 +44,7 @@ function worstByCell(findings: Finding[], existingSheets: Set<string>, skipSheet
   return worst;
 }
 
-/**
- * Comma-separated address lists of at most MAX_ADDRESS_CHARS characters: one getRanges call
- * each (ExcelApi 1.9). Excel rejects longer address strings (office-js #5198; the limit is
- * 8,192 characters).
- */
-export function addressLists(cells: readonly string[], max = MAX_ADDRESS_CHARS): string[] {
-  const out: string[] = [];
-  let cur = "";
-  for (const c of cells) {
-    if (cur && cur.length + 1 + c.length > max) {
-      out.push(cur);
-      cur = "";
-    }
-    cur = cur ? `${cur},${c}` : c;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-export const MAX_ADDRESS_CHARS = 8192;
+export { addressLists, MAX_ADDRESS_CHARS } from "./addresses";
 
 /** Cells grouped by sheet (and a key such as the colour), in a stable order. */
 function groupCells<K extends string>(records: Array<{ sheet: string; cell: string; key: K }>): Map<string, Map<K, string[]>> {
@@ -137,18 +92,26 @@ export async function validateWorkbook(context: Excel.RequestContext, limits: Li
   const findings = [...result.findings, ...checkPlan(result.plan)];
   onProgress?.({ step: "write", fraction: 0.6 });
 
-  const writer = new Writer(context, limits.maxPayloadBytes);
   const state = read.state;
-  const sheetOf = sheetCache(context);
   const existingSheets = new Set(read.inputs.map((t) => t.sheet));
-  // 1. Clear jobplan's previous highlights (only cells jobplan filled itself).
-  await clearHighlights(writer, sheetOf, state.highlights, existingSheets);
-  // 2. The findings table.
-  const spec = buildWorkbookSpec(undefined, findings, { lang: limits.lang }).sheets.find((s) => s.key === "findings")!;
   const findingsTable = read.inputs.find((t) => t.name === TABLE_NAMES.findings);
-  await writeFindingsTable(context, writer, sheetOf, findingsTable, findings, spec, limits);
+  const findingsSheetName = findingsTable?.sheet ?? SHEET_NAMES.findings;
+  const worst = worstByCell(findings, existingSheets, findingsSheetName);
+  // Sheets written: highlights old and new, the worklist, the log.
+  const touched = [...state.highlights.map((h) => h.sheet), ...[...worst.keys()].map((k) => k.slice(0, k.lastIndexOf("!"))), findingsSheetName, logSheetName(read.log)];
+  const protection = planProtection(read.protection.sheets, touched, read.protection.ours);
+
+  const writer = new Writer(context, limits.maxPayloadBytes);
+  const rc = renderContext(context, writer, { chunkCells: limits.chunkCells, lang: limits.lang, notes: false });
+  await queueUnprotect(writer, rc.sheetOf, protection);
+  // 1. Clear jobplan's previous highlights (only cells jobplan filled itself).
+  await clearHighlights(writer, rc.sheetOf, state.highlights, existingSheets);
+  // 2. The findings table.
+  await writeFindings(rc, findingsTable, findings, findingsSheetName);
   // 3. Highlight the cells findings point at.
-  state.highlights = await highlight(writer, sheetOf, worstByCell(findings, existingSheets, spec.name));
+  state.highlights = await highlight(writer, rc.sheetOf, worst);
+  await appendLog(context, writer, read.log, { time: limits.now(), operation: "validate", tool: "addin", who: limits.who(), findings }, limits);
+  await queueReprotect(writer, rc.sheetOf, protection);
   await writer.add(writeState(context, state, read.store));
   await writer.flush();
   onProgress?.({ step: "done", fraction: 1 });

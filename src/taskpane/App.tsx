@@ -16,6 +16,7 @@ import { InsertSection } from "./InsertSection";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { StatusArea } from "./StatusArea";
 import { SelfTestPanel } from "./SelfTestPanel";
+import { ProtectSwitch } from "./ProtectSwitch";
 
 type OpName = "insert" | "import" | "validate" | "regenerate" | "undo" | "select";
 
@@ -83,22 +84,23 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [confirmCells, setConfirmCells] = useState<string[] | null>(null);
   const [canUndo, setCanUndo] = useState(false);
+  const [protect, setProtect] = useState(false);
   const [text, setText] = useState("");
   const regenerateButton = useRef<HTMLButtonElement>(null);
 
   const onInsert = (opts: InsertTemplateOptions) =>
     perform("insert", async () => {
-      const result = await ops.insertTemplate(opts);
-      const note = result.message ? ` ${result.message[lang]}` : "";
+      const result = await ops.insertTemplate({ ...opts, protect });
+      const note = [result.message, result.notice].map((m) => (m ? ` ${m[lang]}` : "")).join("");
       return t.insertDone(result.sheets.length) + note;
     });
 
   const onImport = () =>
     perform("import", async (onProgress) => {
-      const result = await ops.importText(text, onProgress);
+      const result = await ops.importText(text, onProgress, { protect });
       setFindings(result.findings);
       setCanUndo(false);
-      return t.importDone(result.findings.length);
+      return t.importDone(result.findings.length) + (result.notice ? ` ${result.notice[lang]}` : "");
     });
 
   const onValidate = () =>
@@ -121,7 +123,8 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
     return t.regenerateDone(result.changedCells);
   };
 
-  const onRegenerate = (force: boolean) => perform("regenerate", async () => regenerated(await ops.regenerate(force ? { force: true } : undefined)));
+  const onRegenerate = (force: boolean) =>
+    perform("regenerate", async () => regenerated(await ops.regenerate(force || protect ? { ...(force ? { force: true } : {}), ...(protect ? { protect: true } : {}) } : undefined)));
 
   // Results of the ribbon's 검증 and 요약 재생성 (kept until the pane has mounted).
   const fromRibbon = useRef<(d: CommandResultDetail) => void>(() => undefined);
@@ -166,6 +169,8 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         error={error}
         onDismissError={clearError}
       />
+
+      <ProtectSwitch t={t} checked={protect} disabled={disabled} onChange={setProtect} />
 
       <InsertSection id={ids.insert} lang={lang} t={t} disabled={disabled} onInsert={(o) => void onInsert(o)} />
 

@@ -35,6 +35,9 @@ const ko = {
   noFindings: "찾은 문제가 없습니다.",
   severity: SEVERITY_WORDS.ko as Record<string, string>,
   goToCell: (where: string) => `${withParticle(where, "으로/로")} 이동`,
+  protectLabel: "생성 셀 보호",
+  protectNote:
+    "서식 넣기, 가져오기, 요약 다시 만들기 때 자동으로 만든 셀(수식, 기준 열)을 잠그고 시트를 보호합니다(암호 없음). 입력하는 칸은 그대로 쓸 수 있습니다. 시트를 보호하거나 풀 때마다 Excel의 실행 취소 기록이 지워집니다. 이 도우미의 '마지막 다시 만들기 되돌리기'는 그대로 쓸 수 있습니다.",
   regenerateTitle: "요약 다시 만들기",
   regenerateButton: "요약 다시 만들기",
   regenerateDone: (n: number) => `요약을 다시 만들었습니다. 바뀐 셀 ${n}개.`,
@@ -57,7 +60,7 @@ const ko = {
   selfTestLink: "진단 / Self-test",
   selfTestTitle: "진단",
   selfTestNote:
-    "추가 기능이 쓰는 Excel 기능을 임시 시트에서 하나씩 실행해 보고, 끝나면 임시 시트를 지웁니다. 시트를 지우면 Excel의 실행 취소 기록이 지워집니다. 계획 시트와 표는 건드리지 않습니다.",
+    "추가 기능이 쓰는 Excel 기능을 임시 시트에서 하나씩 실행해 보고, 끝나면 임시 시트를 지웁니다. 시트를 보호했다 풀고 지우므로 Excel의 실행 취소 기록이 지워집니다. 계획 시트와 표는 건드리지 않습니다.",
   selfTestRun: "진단 실행",
   selfTestPass: "진단 통과: 모든 항목이 정상입니다.",
   selfTestFail: (n: number) => `진단 실패: ${n}개 항목이 실패했습니다. 아래 내용을 복사해 문의해 주세요.`,
@@ -101,6 +104,9 @@ const en: Strings = {
   noFindings: "No problems found.",
   severity: { error: "Errors", warning: "Warnings", info: "Info" },
   goToCell: (where: string) => `Go to ${where}`,
+  protectLabel: "Protect generated cells",
+  protectNote:
+    "Inserting, importing and regenerating lock the generated cells (formulas, helper columns) and protect the sheets (no password); the cells you type into stay editable. Each time a sheet is protected or unprotected, Excel's undo history is cleared. This pane's Undo last regeneration still works.",
   regenerateTitle: "Regenerate summary",
   regenerateButton: "Regenerate summary",
   regenerateDone: (n: number) => `Summary regenerated. ${n} cells changed.`,
@@ -123,7 +129,7 @@ const en: Strings = {
   selfTestLink: "진단 / Self-test",
   selfTestTitle: "Self-test",
   selfTestNote:
-    "Runs every Excel feature the add-in uses on a scratch sheet, one by one, and deletes the sheet at the end. Deleting a sheet clears Excel's undo history. Your plan sheets and tables are not touched.",
+    "Runs every Excel feature the add-in uses on a scratch sheet, one by one, and deletes the sheet at the end. Protecting, unprotecting and deleting the sheet clear Excel's undo history. Your plan sheets and tables are not touched.",
   selfTestRun: "Run self-test",
   selfTestPass: "Self-test passed: every check is fine.",
   selfTestFail: (n: number) => `Self-test failed: ${n} checks failed. Copy the report below into your bug report.`,

@@ -54,5 +54,6 @@ export const useStyles = makeStyles({
     rowGap: "8px",
   },
   textarea: { width: "100%" },
+  hint: { margin: "0", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, wordBreak: "keep-all", overflowWrap: "anywhere" },
 });
 

@@ -16,8 +16,8 @@ let local: BrowserEnv;
 let cdn: BrowserEnv;
 
 beforeAll(async () => {
-  local = await startBrowserEnv({ name: "addin-local", env: ["officejs=local"], viewport: { width: 320, height: 800 } });
-  cdn = await startBrowserEnv({ name: "addin-cdn", env: [], viewport: { width: 320, height: 800 } });
+  // The production builds, as deployed (shared with test/build).
+  [local, cdn] = await Promise.all([startBrowserEnv({ build: "local", viewport: { width: 320, height: 800 } }), startBrowserEnv({ build: "cdn", viewport: { width: 320, height: 800 } })]);
 }, 400_000);
 
 afterAll(async () => {

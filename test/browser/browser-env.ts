@@ -1,9 +1,9 @@
 /**
- * What both browser tests need: a webpack build into a temp dir, a static server for it on
- * 127.0.0.1, and Debian's Chromium started headless with a fresh profile. Without Chromium
- * the tests FAIL with a message saying how to install it.
+ * What both browser tests need: a webpack build (shared with test/build: build-cache.ts), a
+ * static server for it on 127.0.0.1, and Debian's Chromium started headless with a fresh
+ * profile. Without Chromium the tests FAIL with a message saying how to install it.
  */
-import { spawnSync } from "child_process";
+import { sharedBuild, type BuildKind } from "../build/build-cache";
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
@@ -48,32 +48,16 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-/** Builds with the given webpack `--env` values, serves the output and starts Chromium. */
-export async function startBrowserEnv(opts: {
-  name: string;
-  env: string[];
-  viewport: { width: number; height: number };
-}): Promise<BrowserEnv> {
+/** Takes the build (`cdn`, `local`: the add-in as deployed; `harness`: the pane on the double), serves it and starts Chromium. */
+export async function startBrowserEnv(opts: { build: BuildKind; viewport: { width: number; height: number } }): Promise<BrowserEnv> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}. The browser tests need Debian's chromium: ` +
         "`apt-get update && apt-get install -y chromium` (.ci/run installs it), or set CHROMIUM_PATH.",
     );
   }
-  const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), `jobplan-${opts.name}-`));
+  const { dir: buildDir } = await sharedBuild(opts.build);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-chromium-"));
-  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const envArgs = [...opts.env, `outDir=${buildDir}`].flatMap((e) => ["--env", e]);
-  const build = spawnSync(process.execPath, [cli, "--mode", "development", ...envArgs], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 170_000,
-  });
-  if (build.status !== 0) {
-    throw new Error(
-      `${opts.name} build failed (exit ${build.status}):\n${`${build.stdout}\n${build.stderr}`.slice(-4000)}`,
-    );
-  }
   const server = await serve(buildDir);
   // Playwright passes profileDir as a fresh --user-data-dir.
   const browser = await chromium.launchPersistentContext(profileDir, {
@@ -98,7 +82,7 @@ export async function startBrowserEnv(opts: {
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const d of [buildDir, profileDir]) fs.rmSync(d, { recursive: true, force: true });
+      fs.rmSync(profileDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,11 +21,7 @@ let browser: BrowserContext;
 let baseUrl: string;
 
 beforeAll(async () => {
-  env = await startBrowserEnv({
-    name: "harness",
-    env: ["harness"],
-    viewport: { width: PANE_WIDTH, height: 900 },
-  });
+  env = await startBrowserEnv({ build: "harness", viewport: { width: PANE_WIDTH, height: 900 } });
   ({ browser, baseUrl } = env);
   fs.mkdirSync(OUTPUT, { recursive: true });
 }, 200_000);
@@ -213,6 +209,27 @@ describe("task pane in Chromium (outside Office, on the Excel test double)", () 
       await page.close();
     }
   }, 120_000);
+
+  test("생성 셀 보호 on: the note on Excel's undo history, and the inserted sheets protected", async () => {
+    const { page, errors } = await openPane();
+    try {
+      const toggle = page.getByRole("switch", { name: t.protectLabel, exact: true });
+      await toggle.check();
+      await page.getByText(t.protectNote).waitFor({ timeout: 10_000 });
+      await page.getByRole("button", { name: t.insertButton, exact: true }).click();
+      await waitForStatus(page, t.insertDone(0).replace(/\d+.*$/, "").trim());
+      await page.screenshot({ path: path.join(OUTPUT, "taskpane-protect-320.png"), fullPage: true });
+      const protectedSheets = await page.evaluate(() => {
+        const fake = (window as unknown as { jobplanFake: { sheetNames(): string[]; sheet(n: string): { protection: { protected: boolean } } } }).jobplanFake;
+        return fake.sheetNames().filter((n) => fake.sheet(n).protection.protected);
+      });
+      expect(protectedSheets).toEqual(expect.arrayContaining(["요약", "분야별 목표", "추진계획", "검증", "변경 이력"]));
+      expect(await overflowing(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 
   test("the 진단 / Self-test link runs on the workbook and shows a report to copy", async () => {
     const { page, errors } = await openPane();

@@ -1,17 +1,15 @@
-// Runs both production builds (webpack CLI in a child process, ~30-90 s each) into temp dirs
-// and checks what would be deployed: the shared-runtime page, the bundles and their size,
-// functions.json with the PLAN functions and allowErrorForDataTypeAny, the manifest with
+// Takes both production builds (made once per set of inputs and shared with the browser
+// tests: build-cache.ts) and checks what would be deployed: the shared-runtime page, the
+// bundles and their size, functions.json with the PLAN functions and allowErrorForDataTypeAny, the manifest with
 // production URLs that all resolve to emitted files; office.js from Microsoft's CDN in the
 // default build, and in the `--env officejs=local` build served locally with every file it
 // loads for Excel (all languages) and no CDN URL in any file.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
+import { buildFiles, PROD_URL, sharedBuild } from "./build-cache";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const PROD_URL = "https://jobplan.example.org/addin/";
 const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
 /** Hosts that serve libraries or Office's own scripts publicly: none may appear in dist. */
@@ -45,31 +43,16 @@ const VENDOR_EXCEPTIONS = [
   { file: /^excel-[\w.-]+\.js$/, host: "alcdn.msauth.net" },
 ];
 
-function walk(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = path.join(dir, d.name);
-    return d.isDirectory() ? walk(p, base) : [path.relative(base, p).split(path.sep).join("/")];
-  });
-}
-
 interface Build {
   out: string;
   files: string[];
   log: string;
 }
 
-function build(env: string[]): Build {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "jobplan-build-"));
-  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const result = spawnSync(process.execPath, [cli, "--mode", "production", ...[...env, `outDir=${out}`].flatMap((e) => ["--env", e])], {
-    cwd: ROOT,
-    env: { ...process.env, ADDIN_URL: PROD_URL },
-    encoding: "utf8",
-    timeout: 290_000,
-  });
-  const log = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0) throw new Error(`production build failed (exit ${result.status}):\n${log.slice(-4000)}`);
-  return { out, files: walk(out), log };
+/** The shared production build (made once per set of inputs: build-cache.ts). */
+async function build(kind: "cdn" | "local"): Promise<Build> {
+  const b = await sharedBuild(kind);
+  return { out: b.dir, files: buildFiles(b.dir), log: b.log };
 }
 
 /** The page's own JavaScript, gzipped (what the bundle-size limit is about). */
@@ -83,15 +66,10 @@ let out: string;
 let files: string[];
 let buildLog: string;
 
-beforeAll(() => {
-  cdn = build([]);
-  local = build(["officejs=local"]);
+beforeAll(async () => {
+  [cdn, local] = await Promise.all([build("cdn"), build("local")]);
   ({ out, files, log: buildLog } = local);
 }, 600_000);
-
-afterAll(() => {
-  for (const b of [cdn, local]) if (b) fs.rmSync(b.out, { recursive: true, force: true });
-});
 
 const read = (rel: string) => fs.readFileSync(path.join(out, rel), "utf8");
 

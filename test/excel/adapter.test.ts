@@ -26,8 +26,10 @@ function bigPlan(n: number): Plan {
 }
 import { summaryByStrategyColumns, summaryByTaskColumns, taskPlanColumns } from "../../src/workbook/columns";
 import { NO_LAMBDA_MESSAGE } from "../../src/functions/lambda-names";
+import { SHEET_NAMES } from "../../src/workbook/template-sheets";
 
 const SAMPLE = path.join(__dirname, "../../samples/seogu-2020-jobs-plan.txt");
+const LOG_SHEET = SHEET_NAMES.changeLog;
 
 async function setup(): Promise<{ fx: FakeExcel; ops: PlanWorkbookOps }> {
   const fx = createFakeExcel();
@@ -83,10 +85,11 @@ function generatedCells(fx: FakeExcel): Set<string> {
   return out;
 }
 
-/** All cells except jobplan's own state sheet. */
+/** All cells except jobplan's own state sheet and change log (which every operation appends to). */
 function userCells(fx: FakeExcel): Record<string, Record<string, FakeCell>> {
   const all = fx.snapshotAll();
   delete all[STATE_SHEET];
+  delete all[LOG_SHEET];
   return all;
 }
 
@@ -94,7 +97,7 @@ function diffCells(before: Record<string, Record<string, FakeCell>>, after: Reco
   const out: string[] = [];
   const sheets = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const s of sheets) {
-    if (s === STATE_SHEET) continue;
+    if (s === STATE_SHEET || s === LOG_SHEET) continue;
     const a = before[s] ?? {};
     const b = after[s] ?? {};
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
@@ -124,10 +127,25 @@ describe("insertTemplate", () => {
     expect(tp.validations.length).toBeGreaterThan(0);
     expect(tp.conditionalFormats.some((c) => c.fill === "#FFC7CE")).toBe(true);
     expect(fx.tableHeaders("TaskPlans").slice(4, 7)).toEqual(["국비(천원)", "시비(천원)", "구비(천원)"]);
-    const chart = fx.sheet("분야별 목표").charts[0];
+    // The empty template has only the 합계 row to chart, and the chart leaves it out.
+    expect(fx.sheet("분야별 목표").charts).toEqual([]);
+  });
+
+  test("the strategy chart of an imported plan leaves the 합계 row out", async () => {
+    const fx = createFakeExcel();
+    const ops = createPlanWorkbookOps(fx.run, { lambdaSupported: () => true });
+    await ops.importText(fs.readFileSync(SAMPLE, "utf8"));
+    const [chart] = fx.sheet("분야별 목표").charts;
+    const sheet = fx.sheet("분야별 목표");
+    expect(sheet.value("A5")).toBe("총계");
     expect(chart.type).toBe("ColumnStacked");
     expect(chart.seriesBy).toBe("Columns");
-    expect(chart.categories).toMatch(/!A5(:A\d+)?$/);
+    // Rows from the first strategy (row 6), not the 합계 row (row 5); series named by the header.
+    expect(chart.categories).toMatch(/!A6:A\d+$/);
+    expect(chart.source).toMatch(/![A-Z]+6:[A-Z]+\d+$/);
+    const last = Number(/(\d+)$/.exec(chart.categories!)![1]);
+    expect(sheet.value(`A${last}`)).not.toBe("");
+    expect(chart.seriesNames).toEqual(fx.tableHeaders("SummaryByStrategy").filter((h) => /\(산출, 백만원\)$/.test(h) && !/^합계/.test(h)));
   });
 
   test("reports when LAMBDA names are not supported", async () => {

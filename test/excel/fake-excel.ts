@@ -38,6 +38,7 @@
  */
 import {
   coerce,
+  colIndex,
   Ctx,
   findSheet,
   findTable,
@@ -61,6 +62,7 @@ import { FakeWorkbook } from "./fake/workbook";
 import type { Autofill } from "./fake/calculated-columns";
 import type { UndoClearingCall } from "./fake/undo-stack";
 import { cellValue, recalculate } from "./fake/application";
+import { isLocked } from "./fake/protection";
 
 export type { Autofill, AutofillRule } from "./fake/calculated-columns";
 export type { Platform, UndoClearingCall } from "./fake/undo-stack";
@@ -94,6 +96,22 @@ export interface FakeSheetView {
   validations: FakeValidation[];
   conditionalFormats: FakeConditionalFormat[];
   charts: FakeChart[];
+  /** The whole cell as stored (formats, link), or undefined. */
+  cell(a1: string): FakeCell | undefined;
+  /** Font name and size set on the whole sheet. */
+  sheetFormat: { fontName?: string; fontSize?: number };
+  /** Row height in points of a 1-based row, if set. */
+  rowHeight(row: number): number | undefined;
+  columnHidden(letter: string): boolean;
+  columnWidth(letter: string): number | undefined;
+  /** Merged areas as A1 ranges. */
+  merges: string[];
+  /** Notes by cell. */
+  notes: Record<string, string>;
+  pageLayout: Record<string, unknown>;
+  protection: { protected: boolean; options?: Record<string, unknown> };
+  /** Whether a cell is locked (Range.format.protection.locked; locked by default). */
+  locked(a1: string): boolean;
 }
 
 export interface FakeExcel {
@@ -114,6 +132,8 @@ export interface FakeExcel {
   setCalculationMode(mode: "Automatic" | "Manual"): void;
   /** Test set-up: a filter on the table hides some rows (AutoFilter.isDataFiltered). */
   filterTable(name: string, filtered: boolean): void;
+  /** Test set-up: the user protects a sheet (Review › Protect Sheet), no cell unlocked. */
+  protectSheet(name: string): void;
   /** Document settings (SettingCollection). */
   settings(): Record<string, unknown>;
   /** Estimated bytes of the last / largest request. */
@@ -292,6 +312,29 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       get charts() {
         return must().charts;
       },
+      cell: (a1) => cellAt(a1),
+      get sheetFormat() {
+        return { ...must().sheetFormat };
+      },
+      rowHeight: (row) => must().rowHeights.get(row - 1),
+      columnHidden: (letter) => must().hiddenColumns.has(colIndex(letter)),
+      columnWidth: (letter) => must().columnWidths.get(colIndex(letter)),
+      get merges() {
+        return must().merges.map((m) => localAddress(m));
+      },
+      get notes() {
+        return Object.fromEntries(must().notes);
+      },
+      get pageLayout() {
+        return { ...must().pageLayout };
+      },
+      get protection() {
+        return { ...must().protection };
+      },
+      locked: (a1) => {
+        const { r, c } = parseCellRef(a1);
+        return isLocked(must(), r, c);
+      },
     };
   };
 
@@ -311,6 +354,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       state.calculationMode = mode;
     },
     filterTable: (name, filtered) => void (findTable(state, name, true)!.filtered = filtered),
+    protectSheet: (name) => void (findSheet(state, name, true)!.protection = { protected: true, options: {} }),
     settings: () => Object.fromEntries(state.settings),
     resetSyncCount: () => {
       state.syncs = 0;

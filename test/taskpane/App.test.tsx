@@ -83,6 +83,7 @@ describe("insert template", () => {
       year: 2021,
       sources: ["national", "province", "municipal", "도비", "군비"],
       roundingMode: "largest-remainder",
+      protect: false,
     });
   });
 
@@ -101,7 +102,7 @@ describe("import and validate", () => {
     expect(button).toBeDisabled();
     fireEvent.change(screen.getByLabelText(/텍스트를 붙여 넣으세요/), { target: { value: "계획 본문" } });
     fireEvent.click(button);
-    await waitFor(() => expect(ops.importText).toHaveBeenCalledWith("계획 본문", expect.any(Function)));
+    await waitFor(() => expect(ops.importText).toHaveBeenCalledWith("계획 본문", expect.any(Function), { protect: false }));
     const errors = await screen.findByRole("group", { name: /오류/ });
     expect(within(errors).getAllByRole("listitem")).toHaveLength(1);
     expect(screen.getByRole("heading", { name: /오류.*\(1\)/ })).toBeInTheDocument();
@@ -167,6 +168,49 @@ describe("progress and errors", () => {
     expect(alert).toHaveTextContent("먼저 서식을 넣거나 계획을 가져오세요");
     fireEvent.click(within(alert).getByRole("button", { name: "닫기" }));
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
+
+describe("protection of generated cells", () => {
+  test("off by default; switched on, insert, import and regenerate protect, and the pane says what it costs", async () => {
+    const ops = fakeOps();
+    render(<App ops={ops} />);
+    const toggle = screen.getByRole("switch", { name: "생성 셀 보호" });
+    expect(toggle).not.toBeChecked();
+    expect(screen.queryByText(/실행 취소 기록이 지워집니다/)).not.toBeInTheDocument();
+    fireEvent.click(toggle);
+    expect(toggle).toBeChecked();
+    // Each operation clears Excel's undo history; jobplan's own undo stays.
+    expect(toggle).toHaveAccessibleDescription(/Excel의 실행 취소 기록이 지워집니다.*되돌리기.*그대로 쓸 수 있습니다/);
+
+    fireEvent.click(screen.getByRole("button", { name: "서식 넣기" }));
+    await waitFor(() => expect(ops.insertTemplate).toHaveBeenCalledWith(expect.objectContaining({ protect: true })));
+    fireEvent.change(screen.getByLabelText(/계획 문서의 텍스트/), { target: { value: "계획 본문" } });
+    fireEvent.click(screen.getByRole("button", { name: "가져오기" }));
+    await waitFor(() => expect(ops.importText).toHaveBeenCalledWith("계획 본문", expect.any(Function), { protect: true }));
+    fireEvent.click(screen.getByRole("button", { name: "요약 다시 만들기" }));
+    await waitFor(() => expect(ops.regenerate).toHaveBeenCalledWith({ protect: true }));
+
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.queryByText(/실행 취소 기록이 지워집니다/)).not.toBeInTheDocument());
+  });
+
+  test("English wording", () => {
+    render(<App ops={fakeOps()} locale="en-US" />);
+    fireEvent.click(screen.getByRole("switch", { name: "Protect generated cells" }));
+    expect(screen.getByRole("switch", { name: "Protect generated cells" })).toHaveAccessibleDescription(/undo history is cleared.*Undo last regeneration still works/);
+  });
+});
+
+describe("notices that are no findings", () => {
+  test("notes the host could not add are said in the status line, not listed as findings", async () => {
+    const notice = { ko: "메모 3개를 생략했습니다.", en: "3 notes were left out." };
+    const ops = fakeOps({ importText: jest.fn(async () => ({ findings: [], notice })) });
+    render(<App ops={ops} />);
+    fireEvent.change(screen.getByLabelText(/계획 문서의 텍스트/), { target: { value: "계획 본문" } });
+    fireEvent.click(screen.getByRole("button", { name: "가져오기" }));
+    await waitFor(() => expect(status()).toHaveTextContent("가져왔습니다. 확인할 항목 0개. 메모 3개를 생략했습니다."));
+    expect(screen.getByText("찾은 문제가 없습니다.")).toBeInTheDocument();
   });
 });
 

@@ -95,14 +95,27 @@ function mapRefs(formula: string, fn: (col: number, row: number, absCol: boolean
   return out;
 }
 
+/** Forms of formulas without A1 references (structured ones only): the same on every row. */
+const placeFreeForms = new Map<string, string>();
+
 /** The formula as Excel compares it in a column: relative references as offsets, case folded outside literals. */
 export function relativeForm(formula: string, row: number, col: number): string {
-  const rel = mapRefs(formula, (c, r, absC, absR) => `R${absR ? r : `[${r - row}]`}C${absC ? c : `[${c - col}]`}`);
+  const known = placeFreeForms.get(formula);
+  if (known !== undefined) return known;
+  let refs = 0;
+  const rel = mapRefs(formula, (c, r, absC, absR) => {
+    refs++;
+    return `R${absR ? r : `[${r - row}]`}C${absC ? c : `[${c - col}]`}`;
+  });
   let out = "";
   let inStr = false;
   for (const ch of rel) {
     if (ch === '"') inStr = !inStr;
     out += inStr ? ch : ch.toUpperCase();
+  }
+  if (!refs) {
+    if (placeFreeForms.size > 10_000) placeFreeForms.clear();
+    placeFreeForms.set(formula, out);
   }
   return out;
 }

@@ -17,12 +17,26 @@ export interface FakeCell {
   bold?: boolean;
   /** A formula's value as of the last calculation (what manual calculation mode shows). */
   cached?: FakeValue;
+  fontName?: string;
+  fontSize?: number;
+  underline?: string;
+  horizontal?: string;
+  vertical?: string;
+  wrap?: boolean;
+  /** The cell's border sides as set (inside borders become the inner cells' sides). */
+  borders?: Partial<Record<"top" | "bottom" | "left" | "right", { style?: string; color?: string; weight?: string }>>;
+  /** Range.hyperlink (ExcelApi 1.7). */
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
 }
+
+/** Formatting that a new table row takes from the row above (fake/tables.ts) and copyFrom "Formats" copies. */
+export const STYLE_FIELDS = ["numberFormat", "fill", "fontColor", "bold", "fontName", "fontSize", "underline", "horizontal", "vertical", "wrap", "borders"] as const;
 
 export interface FakeValidation {
   address: string;
   rule: unknown;
   prompt?: unknown;
+  errorAlert?: unknown;
 }
 
 export interface FakeConditionalFormat {
@@ -31,6 +45,7 @@ export interface FakeConditionalFormat {
   formula?: string;
   fill?: string;
   fontColor?: string;
+  numberFormat?: string;
 }
 
 export interface FakeChart {
@@ -40,6 +55,8 @@ export interface FakeChart {
   seriesBy: string;
   title?: string;
   categories?: string;
+  /** Series names set through chart.series (ChartSeries.name). */
+  seriesNames?: string[];
   position?: [string, string?];
 }
 
@@ -54,6 +71,22 @@ export interface SheetState {
   conditionalFormats: FakeConditionalFormat[];
   charts: FakeChart[];
   columnWidths: Map<number, number>;
+  /** Formats set on the whole sheet (font name and size; fake/format.ts). */
+  sheetFormat: { fontName?: string; fontSize?: number };
+  /** Row heights in points, 0-based rows. */
+  rowHeights: Map<number, number>;
+  /** Hidden columns, 0-based. */
+  hiddenColumns: Set<number>;
+  /** Merged areas. */
+  merges: Array<{ r0: number; c0: number; r1: number; c1: number }>;
+  /** Notes (ExcelApi 1.18) by A1 address. */
+  notes: Map<string, string>;
+  /** Worksheet.pageLayout (ExcelApi 1.9) as set: property -> value. */
+  pageLayout: Record<string, unknown>;
+  /** WorksheetProtection (fake/protection.ts). */
+  protection: { protected: boolean; options?: Record<string, unknown> };
+  /** Range.format.protection.locked assignments, in order; the last covering a cell wins (default locked). */
+  lockRanges: Array<{ r0: number; c0: number; r1: number; c1: number; locked: boolean }>;
   deleted?: boolean;
 }
 
@@ -65,6 +98,8 @@ export interface TableState {
   r1: number;
   c1: number;
   style?: string;
+  /** Table.showBandedRows as set (undefined: the style's default). */
+  bandedRows?: boolean;
   /** The last row (r1) is a totals row. */
   totals?: boolean;
   deleted?: boolean;
@@ -198,6 +233,14 @@ export function newSheet(s: WorkbookState, name: string): SheetState {
     conditionalFormats: [],
     charts: [],
     columnWidths: new Map(),
+    sheetFormat: {},
+    rowHeights: new Map(),
+    hiddenColumns: new Set(),
+    merges: [],
+    notes: new Map(),
+    pageLayout: {},
+    protection: { protected: false },
+    lockRanges: [],
   };
   s.sheets.push(sheet);
   return sheet;
@@ -251,6 +294,12 @@ export const REQUEST_COST = {
   copyFrom: 495,
   /** A property set on an object created earlier in the batch (format of a conditional format). */
   followUp: 130,
+  /** protection.protect() / unprotect() on a worksheet already in the batch. */
+  protect: 150,
+  /** A page layout property or method on a worksheet already in the batch. */
+  pageLayout: 200,
+  /** notes.add(address, text) on a worksheet already in the batch. */
+  note: 200,
 } as const;
 
 /** What tables need of a worksheet proxy. */

@@ -14,10 +14,14 @@ import {
   type FakeCell,
   type WorkbookState,
   REQUEST_COST,
+  STYLE_FIELDS,
 } from "./core";
 import { shiftFormula, writeWithCalculatedColumns } from "./calculated-columns";
 import { cellValue, evaluateCell } from "./application";
 import { FakeConditionalFormatCollection, FakeDataValidation } from "./validation-formats";
+import { FakeFormat } from "./format";
+import { assertEditable } from "./protection";
+import { assertTablesExist } from "./formula-refs";
 
 /** Manual calculation still calculates the formulas just entered (not their dependents). */
 function calculateEntered(st: WorkbookState, b: Box): void {
@@ -138,6 +142,8 @@ export class FakeRange extends FakeProxy {
         );
     }
     const scalarFormula = !is2d && typeof input === "string" && input.startsWith("=");
+    assertEditable(b, contents ? "contents" : "formatCells");
+    if (contents) assertTablesExist(this.context.state, is2d ? (input as unknown[][]).flat() : [input]);
     const apply = () => {
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
@@ -216,6 +222,7 @@ export class FakeRange extends FakeProxy {
   copyFrom(source: string | FakeRange, copyType: string = "All") {
     this.context.enqueue(() => {
       const b = this._box();
+      assertEditable(b, copyType === "Formats" ? "formatCells" : "contents");
       let src: Box;
       if (typeof source === "string") {
         const bang = source.lastIndexOf("!");
@@ -237,7 +244,7 @@ export class FakeRange extends FakeProxy {
             const k = key(r, c);
             const cell = b.sheet.cells.get(k) ?? { value: "" };
             if (copyType === "Formats") {
-              for (const p of ["numberFormat", "fill", "fontColor", "bold"] as const) {
+              for (const p of STYLE_FIELDS) {
                 if (from?.[p] !== undefined) (cell as unknown as Record<string, unknown>)[p] = from[p];
                 else delete cell[p];
               }
@@ -270,6 +277,7 @@ export class FakeRange extends FakeProxy {
   clear(applyTo?: string) {
     this.context.enqueue(() => {
       const b = this._box();
+      assertEditable(b, applyTo === "Contents" ? "contents" : "formatCells");
       for (const [k, cell] of [...b.sheet.cells.entries()]) {
         const [r, c] = k.split(",").map(Number);
         if (r < b.r0 || r > b.r1 || c < b.c0 || c > b.c1) continue;
@@ -278,11 +286,11 @@ export class FakeRange extends FakeProxy {
           cell.value = "";
           delete cell.formula;
         } else if (applyTo === "Formats") {
-          delete cell.numberFormat;
-          delete cell.fill;
-          delete cell.fontColor;
-          delete cell.bold;
-        }
+          for (const p of STYLE_FIELDS) delete cell[p];
+        } else if (applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks") {
+          // "Hyperlinks": the links go, contents and formatting stay (ExcelApi 1.7).
+          delete cell.hyperlink;
+        } else throw new FakeOfficeError("NotImplemented", `clear(${applyTo})`);
       }
     });
   }
@@ -311,6 +319,77 @@ export class FakeRange extends FakeProxy {
       return { sheet: a.sheet, r0, c0, r1, c1 };
     });
   }
+  /** The last row of the range (ExcelApi 1.1). */
+  getLastRow(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const b = this._box();
+      return { sheet: b.sheet, r0: b.r1, c0: b.c0, r1: b.r1, c1: b.c1 };
+    });
+  }
+  /**
+   * A link on every cell of the range (Range.hyperlink, ExcelApi 1.7); `textToDisplay`
+   * becomes the cell's text. A link to a place in the workbook is a `documentReference`.
+   */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.context.state.log.push("Range.hyperlink");
+    this.context.enqueue(() => {
+      const b = this._box();
+      assertEditable(b, "contents");
+      if (!link.documentReference && !link.address) throw new FakeOfficeError("InvalidArgument", "a hyperlink needs an address or a documentReference");
+      for (let r = b.r0; r <= b.r1; r++)
+        for (let c = b.c0; c <= b.c1; c++) {
+          const k = key(r, c);
+          const cell = b.sheet.cells.get(k) ?? { value: "" };
+          cell.hyperlink = { ...link };
+          if (link.textToDisplay !== undefined) {
+            cell.value = link.textToDisplay;
+            delete cell.formula;
+          }
+          b.sheet.cells.set(k, cell);
+        }
+    }, estimateBytes(link));
+  }
+  get hyperlink(): unknown {
+    throw new FakeOfficeError("PropertyNotLoaded", "hyperlink");
+  }
+  /** Hides or shows the range's columns (Range.columnHidden, ExcelApi 1.2). */
+  set columnHidden(v: boolean) {
+    this.context.state.log.push("Range.columnHidden");
+    this.context.enqueue(() => {
+      const b = this._box();
+      assertEditable(b, "formatColumns");
+      for (let c = b.c0; c <= b.c1; c++) {
+        if (v) b.sheet.hiddenColumns.add(c);
+        else b.sheet.hiddenColumns.delete(c);
+      }
+    }, 0);
+  }
+  get columnHidden(): boolean {
+    throw new FakeOfficeError("PropertyNotLoaded", "columnHidden");
+  }
+  /**
+   * Merges the range (Range.merge, ExcelApi 1.2). Excel offers no merging inside a table
+   * (Merge & Center is unavailable there), so the double refuses a merge that touches one.
+   */
+  merge(across = false) {
+    this.context.state.log.push("Range.merge");
+    this.context.enqueue(() => {
+      const b = this._box();
+      assertEditable(b, "formatCells");
+      for (const t of this.context.state.tables) {
+        if (t.deleted || t.sheet !== b.sheet) continue;
+        if (!(b.r1 < t.r0 || b.r0 > t.r1 || b.c1 < t.c0 || b.c0 > t.c1)) throw new FakeOfficeError("InvalidOperation", `cells of table ${t.name} cannot be merged`);
+      }
+      if (across) for (let r = b.r0; r <= b.r1; r++) b.sheet.merges.push({ r0: r, c0: b.c0, r1: r, c1: b.c1 });
+      else b.sheet.merges.push({ r0: b.r0, c0: b.c0, r1: b.r1, c1: b.c1 });
+    });
+  }
+  unmerge() {
+    this.context.enqueue(() => {
+      const b = this._box();
+      b.sheet.merges = b.sheet.merges.filter((m) => m.r1 < b.r0 || m.r0 > b.r1 || m.c1 < b.c0 || m.c0 > b.c1);
+    });
+  }
   getResizedRange(dRows: number, dCols: number): FakeRange {
     return new FakeRange(this.context, () => {
       const b = this._box();
@@ -319,89 +398,9 @@ export class FakeRange extends FakeProxy {
   }
 }
 
-export class FakeRangeFormat {
-  fill: { color: string; clear: () => void; load: () => unknown };
-  font: { bold: boolean; color: string };
-  private _range: FakeRange;
-  constructor(
-    private ctx: Ctx,
-    range: FakeRange,
-  ) {
-    this._range = range;
-    const each = (fn: (c: FakeCell) => void) => () => {
-      const b = range._box();
-      if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000) throw new FakeOfficeError("NotImplemented", "the fake formats at most 5M cells at once");
-      for (let r = b.r0; r <= b.r1; r++)
-        for (let c = b.c0; c <= b.c1; c++) {
-          const k = key(r, c);
-          let cell = b.sheet.cells.get(k);
-          if (!cell) {
-            cell = { value: "" };
-            b.sheet.cells.set(k, cell);
-          }
-          fn(cell);
-        }
-    };
-    let loadedColor: string | null | undefined;
-    const fill = {
-      clear: () => {
-        ctx.state.log.push("Range.format.fill.clear");
-        ctx.enqueue(each((c) => delete c.fill), 0, REQUEST_COST.format);
-      },
-      /** format.fill.load("color"): the colour, null when the cells differ, "#FFFFFF" when unfilled. */
-      load: () => {
-        ctx.enqueue(() => {
-          const b = range._box();
-          const colors = new Set<string>();
-          for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) colors.add(b.sheet.cells.get(key(r, c))?.fill ?? "#FFFFFF");
-          loadedColor = colors.size === 1 ? [...colors][0] : null;
-        });
-        return fill;
-      },
-    } as { color: string; clear: () => void; load: () => unknown };
-    Object.defineProperty(fill, "color", {
-      get() {
-        if (loadedColor === undefined) throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color (load it, or read fills with sheet(name).fill() in tests)");
-        return loadedColor;
-      },
-      set(v: string) {
-        ctx.state.log.push("Range.format.fill.color");
-        ctx.enqueue(each((c) => (v ? (c.fill = v) : delete c.fill)), estimateBytes(v), REQUEST_COST.format);
-      },
-    });
-    this.fill = fill;
-    const font = {} as { bold: boolean; color: string };
-    Object.defineProperty(font, "bold", {
-      get() {
-        throw new FakeOfficeError("PropertyNotLoaded", "format.font.bold");
-      },
-      set(v: boolean) {
-        ctx.enqueue(each((c) => (c.bold = v)), 0, REQUEST_COST.format);
-      },
-    });
-    Object.defineProperty(font, "color", {
-      get() {
-        throw new FakeOfficeError("PropertyNotLoaded", "format.font.color");
-      },
-      set(v: string) {
-        ctx.enqueue(each((c) => (c.fontColor = v)), estimateBytes(v), REQUEST_COST.format);
-      },
-    });
-    this.font = font;
-  }
-  set columnWidth(w: number) {
-    this.ctx.enqueue(() => {
-      const b = this._range._box();
-      for (let c = b.c0; c <= b.c1; c++) b.sheet.columnWidths.set(c, w);
-    });
-  }
-  get columnWidth(): number {
-    throw new FakeOfficeError("PropertyNotLoaded", "format.columnWidth");
-  }
-  set wrapText(_v: boolean) {
-    this.ctx.enqueue(() => this._range._box());
-  }
-  autofitColumns() {
-    this.ctx.enqueue(() => this._range._box());
+/** Range.format: fake/format.ts for the one area of a range. */
+export class FakeRangeFormat extends FakeFormat {
+  constructor(ctx: Ctx, range: FakeRange) {
+    super(ctx, () => [range._box()], "Range");
   }
 }

@@ -18,9 +18,12 @@ import {
   type TableState,
   type WorkbookState,
   REQUEST_COST,
+  STYLE_FIELDS,
 } from "./core";
 import { FakeRange } from "./range";
 import { fillNewRows, writeWithCalculatedColumns } from "./calculated-columns";
+import { assertEditable } from "./protection";
+import { assertTablesExist } from "./formula-refs";
 
 // ---------------------------------------------------------------------------------------
 // Tables
@@ -68,6 +71,7 @@ export class FakeTableCollection extends FakeProxy {
         box = { sheet, ...parseLocal(address) };
       } else box = address._box();
       if (!hasHeaders) throw new FakeOfficeError("NotImplemented", "fake tables need headers");
+      assertEditable(box, "structure");
       if (box.r1 <= box.r0) throw new FakeOfficeError("InvalidArgument", "a table needs a header row and at least one data row");
       for (const t of st.tables) {
         if (t.deleted || t.sheet !== box.sheet) continue;
@@ -162,6 +166,10 @@ export class FakeTable extends FakeProxy {
   }
   set style(v: string) {
     this._set("style", v, () => (this._table().style = v));
+  }
+  /** Banded rows of the table style (ExcelApi 1.3). */
+  set showBandedRows(v: boolean) {
+    this._set("showBandedRows", v, () => (this._table().bandedRows = v));
   }
   set showTotals(v: boolean) {
     this.context.enqueue(() => {
@@ -289,6 +297,8 @@ export class FakeTableRowCollection extends FakeProxy {
       if (at < 0 || at > body) throw new FakeOfficeError("InvalidArgument", `row index ${index} outside 0..${body}`);
       const rows = values ?? [new Array(t.c1 - t.c0 + 1).fill("")];
       if (rows.some((r) => r.length !== t.c1 - t.c0 + 1)) throw new FakeOfficeError("InvalidArgument", "row width differs from the table's");
+      assertEditable({ sheet: t.sheet, r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 }, "insertRows");
+      assertTablesExist(this.context.state, rows.flat());
       const start = t.r0 + 1 + at;
       shiftTableColumns(this.context.state, t, start, rows.length);
       t.r1 += rows.length;
@@ -298,13 +308,14 @@ export class FakeTableRowCollection extends FakeProxy {
         for (let i = 0; i < rows.length; i++) {
           for (let c = 0; c <= t.c1 - t.c0; c++) {
             const k = key(start + i, t.c0 + c);
-            const above = t.sheet.cells.get(key(formatRow, t.c0 + c))?.numberFormat;
+            // The new row takes the formatting of the row above (Excel extends a table's formats).
+            const above = t.sheet.cells.get(key(formatRow, t.c0 + c));
             const cell: FakeCell = { value: "" };
-            if (above) cell.numberFormat = above;
+            for (const p of STYLE_FIELDS) if (above?.[p] !== undefined) (cell as unknown as Record<string, unknown>)[p] = JSON.parse(JSON.stringify(above[p]));
             const v = coerce(rows[i][c], cell.numberFormat);
             cell.value = v.value;
             if (v.formula !== undefined) cell.formula = v.formula;
-            if (cell.value !== "" || cell.formula !== undefined || cell.numberFormat) t.sheet.cells.set(k, cell);
+            if (cell.value !== "" || cell.formula !== undefined || STYLE_FIELDS.some((p) => cell[p] !== undefined)) t.sheet.cells.set(k, cell);
           }
         }
       };
@@ -322,6 +333,7 @@ export class FakeTableRowCollection extends FakeProxy {
           const t = this.table._table();
           const body = t.r1 - t.r0 - (t.totals ? 1 : 0);
           if (index < 0 || index >= body) throw new FakeOfficeError("InvalidArgument", `no table row ${index}`);
+          assertEditable({ sheet: t.sheet, r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 }, "deleteRows");
           if (body === 1) throw new FakeOfficeError("InvalidOperation", "a table keeps one data row");
           // office-js #994: TableRow.delete does not work while a filter applies to the table
           // (Excel: "Can't move cells in a filtered range or table").

@@ -1,5 +1,5 @@
 /** Data validation and conditional formats of a range (stored for tests to inspect). */
-import { estimateBytes, FakeOfficeError, localAddress, REQUEST_COST, type Ctx, type FakeConditionalFormat } from "./core";
+import { estimateBytes, FakeOfficeError, localAddress, parseLocal, REQUEST_COST, type Ctx, type FakeConditionalFormat } from "./core";
 import type { FakeRange } from "./range";
 
 export class FakeDataValidation {
@@ -25,8 +25,14 @@ export class FakeDataValidation {
       else b.sheet.validations.push({ address, rule: undefined, prompt });
     });
   }
-  set errorAlert(_a: unknown) {
-    this.ctx.enqueue(() => this.range._box());
+  set errorAlert(alert: unknown) {
+    this.ctx.enqueue(() => {
+      const b = this.range._box();
+      const address = localAddress(b);
+      const existing = b.sheet.validations.find((v) => v.address === address);
+      if (existing) existing.errorAlert = alert;
+      else b.sheet.validations.push({ address, rule: undefined, errorAlert: alert });
+    }, estimateBytes(alert));
   }
   clear() {
     this.ctx.enqueue(() => {
@@ -72,15 +78,22 @@ export class FakeConditionalFormatCollection {
               ctx.enqueue(later((c) => (c.fontColor = v)), estimateBytes(v), REQUEST_COST.format);
             },
           },
+          /** ConditionalRangeFormat.numberFormat (ExcelApi 1.6), e.g. ";;;" to hide a value. */
+          set numberFormat(v: string) {
+            ctx.enqueue(later((c) => (c.numberFormat = v)), estimateBytes(v), REQUEST_COST.format);
+          },
         },
       },
     };
   }
+  /** Clears the conditional formats of the range (ExcelApi 1.6): every rule over cells of it. */
   clearAll() {
     this.ctx.enqueue(() => {
       const b = this.range._box();
-      const address = localAddress(b);
-      b.sheet.conditionalFormats = b.sheet.conditionalFormats.filter((c) => c.address !== address);
+      b.sheet.conditionalFormats = b.sheet.conditionalFormats.filter((c) => {
+        const o = parseLocal(c.address);
+        return o.r1 < b.r0 || o.r0 > b.r1 || o.c1 < b.c0 || o.c0 > b.c1;
+      });
     });
   }
 }

@@ -21,6 +21,8 @@ import { FakeNamedItemCollection } from "./names";
 import { FakeApplication, FakeSettingCollection } from "./application";
 import { FakeRangeAreas } from "./range-areas";
 import { clearsUndo } from "./undo-stack";
+import { FakeWorksheetProtection } from "./protection";
+import { FakeNoteCollection, FakePageLayout } from "./sheet-extras";
 
 // ---------------------------------------------------------------------------------------
 // Workbook
@@ -101,7 +103,9 @@ export class FakeWorksheet extends FakeProxy {
   tables: FakeTableCollection;
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void; unfreeze: () => void };
-  protection: { protect: (options?: unknown, password?: string) => void; unprotect: (password?: string) => void };
+  protection: FakeWorksheetProtection;
+  notes: FakeNoteCollection;
+  pageLayout: FakePageLayout;
   constructor(ctx: Ctx, resolve: () => SheetState | undefined, nullable = false) {
     super(ctx);
     this._resolve = memo(resolve);
@@ -109,11 +113,9 @@ export class FakeWorksheet extends FakeProxy {
     if (nullable) ctx.nullables.push(this);
     this.tables = new FakeTableCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
-    // Protection itself is not modelled; what matters here is that it clears the undo stack.
-    this.protection = {
-      protect: () => ctx.enqueue(() => clearsUndo(ctx.state, "WorksheetProtection.protect", ["web", "windows", "mac"])),
-      unprotect: () => ctx.enqueue(() => clearsUndo(ctx.state, "WorksheetProtection.unprotect", ["web", "windows", "mac"])),
-    };
+    this.protection = new FakeWorksheetProtection(ctx, () => this._sheet());
+    this.notes = new FakeNoteCollection(ctx, () => this._sheet());
+    this.pageLayout = new FakePageLayout(ctx, () => this._sheet());
     this.freezePanes = {
       freezeRows: (n: number) => ctx.enqueue(() => (this._sheet().freezeRows = n), 0, REQUEST_COST.sheetCall),
       unfreeze: () => ctx.enqueue(() => (this._sheet().freezeRows = 0)),
@@ -151,6 +153,10 @@ export class FakeWorksheet extends FakeProxy {
   }
   _loadNow(prop: string) {
     this._loadPath(prop);
+  }
+  protected override _loadPath(path: string) {
+    if (path.startsWith("protection/")) this.protection._loadNow(path.slice("protection/".length));
+    else super._loadPath(path);
   }
   get name(): string {
     return this._get("name");
@@ -264,6 +270,21 @@ export class FakeChartCollection {
         },
       },
       legend: { set position(_v: string) {}, set visible(_v: boolean) {} },
+      series: {
+        /** ChartSeries.name (ExcelApi 1.1) of the i-th series. */
+        getItemAt(i: number) {
+          return {
+            set name(v: string) {
+              ctx.enqueue(
+                later((c) => {
+                  const names = (c.seriesNames = c.seriesNames ?? []);
+                  names[i] = v;
+                }),
+              );
+            },
+          };
+        },
+      },
       axes: {
         categoryAxis: {
           setCategoryNames(range: FakeRange) {
