@@ -259,7 +259,8 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext, fastCells = true
       tagAttrs.s = fAttrs;
       tagAttrs.from = 0;
       tagAttrs.to = fAttrs.length;
-      if (startFormula(tagAttrs) && fText) formula += textOf(fText);
+      // A formula with a cached value is read for its value; its text only serves a shared formula's other cells.
+      if (startFormula(tagAttrs) && fText && (vText === undefined || sharedIndex !== undefined)) formula += textOf(fText);
       endFormula();
     }
     if (vText !== undefined && wanted) {

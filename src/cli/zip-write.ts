@@ -21,7 +21,7 @@ export interface DeflatedPart {
 }
 
 /** A part's content compressed off the main thread (zlib's thread pool). */
-export function deflatePart(content: string | Uint8Array, level = 6): Promise<DeflatedPart> {
+export function deflatePart(content: string | Uint8Array, level = 3): Promise<DeflatedPart> {
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const crc = zlib.crc32(data) >>> 0;
   return new Promise((resolve, reject) =>
