@@ -7,12 +7,12 @@ export const VERSION: string = pkg.version;
 
 const LINES: Record<Exclude<Command, "help">, { syntax: string; ko: string; en: string }> = {
   template: {
-    syntax: "jobplan template [-o plan.xlsx] [--year 2021] [--sources 국비,도비,군비,민자] [--rounding half-up|largest-remainder]",
+    syntax: "jobplan template [-o plan.xlsx] [--year 2021] [--sources 국비,도비,군비,민자] [--rounding half-up|largest-remainder] [--protect]",
     ko: "빈 계획 서식(.xlsx)을 만듭니다",
     en: "write an empty plan workbook",
   },
   import: {
-    syntax: "jobplan import plan.txt [-o plan.xlsx]",
+    syntax: "jobplan import plan.txt [-o plan.xlsx] [--protect]",
     ko: "계획 문서의 글(.txt)을 서식에 가져옵니다 (-o가 없으면 현재 폴더에 씁니다)",
     en: "import a plan document's text into the workbook (into the current folder without -o)",
   },
@@ -22,9 +22,9 @@ const LINES: Record<Exclude<Command, "help">, { syntax: string; ko: string; en: 
     en: "validate plans and list errors, warnings and notes",
   },
   summarize: {
-    syntax: "jobplan summarize plan.xlsx [-o out.xlsx]",
-    ko: "요약표를 다시 만듭니다 (-o가 없으면 같은 파일에; 쓰는 도중 실패해도 원래 파일은 그대로)",
-    en: "regenerate the summaries (in place without -o; a failed write leaves the file as it was)",
+    syntax: "jobplan summarize plan.xlsx [-o out.xlsx] [--protect]",
+    ko: "요약표를 다시 만들고 변경 이력 시트에 바뀐 값을 적습니다 (-o가 없으면 같은 파일에; 쓰는 도중 실패해도 원래 파일은 그대로)",
+    en: "regenerate the summaries and log the changed values on the change log sheet (in place without -o; a failed write leaves the file as it was)",
   },
   demo: {
     syntax: "jobplan demo",
@@ -61,6 +61,9 @@ export function usage(lang: Lang, only?: Command): string {
     lang === "ko" ? "  --lang ko|en   메시지 언어 (기본: LANG 환경변수)" : "  --lang ko|en   message language (default: from LANG)",
     lang === "ko" ? "  -h, --help     도움말 (jobplan help <명령>)" : "  -h, --help     this help (jobplan help <command>)",
     lang === "ko" ? "  -V, --version  버전" : "  -V, --version  version",
+    lang === "ko"
+      ? "  --protect      (template, import, summarize) 생성된 칸을 보호합니다: 암호 없이, 입력 칸만 고칠 수 있게 (기본은 끔: Excel에서 보호를 켜고 끄면 실행 취소 기록이 지워집니다)"
+      : "  --protect      (template, import, summarize) protect the generated cells: no password, only input cells editable (off by default: turning protection on or off in Excel clears its undo history)",
     "",
     ...EXIT[lang],
   );

@@ -268,15 +268,13 @@ function loadedTable(ws: ExcelJS.Worksheet, name: string): LoadedTableModel | un
 
 /**
  * Appends a row to the 변경 이력 sheet of a workbook (adding the sheet at the end when it is
- * missing): the row goes below the ChangeLog table, which is widened to take it in.
+ * missing): the row goes below the ChangeLog table, which is widened to take it in. Returns
+ * the sheet's name.
  */
-export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lang: Lang = "ko", font?: RenderOptions["font"]): void {
+export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lang: Lang = "ko", font?: RenderOptions["font"]): string {
   const o: RenderOptions = { lang, font, styles: new Map() };
   const ws = wb.worksheets.find((w) => loadedTable(w, CHANGE_LOG_TABLE));
-  if (!ws) {
-    addSheet(wb, changeLogSheet([entry], lang), o);
-    return;
-  }
+  if (!ws) return addSheet(wb, changeLogSheet([entry], lang), o).name;
   const model = loadedTable(ws, CHANGE_LOG_TABLE)!;
   const ref = model.tableRef ?? model.ref!;
   const [start, end] = ref.split(":");
@@ -294,6 +292,7 @@ export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lan
   model.tableRef = `${start}:${bottom}`;
   if (model.ref) model.ref = model.tableRef;
   if (model.autoFilterRef) model.autoFilterRef = `${start}:${bottom}`;
+  return ws.name;
 }
 
 /**
