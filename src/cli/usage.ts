@@ -33,6 +33,16 @@ const LINES: Record<Exclude<Command, "help">, { syntax: string; ko: string; en: 
   },
 };
 
+/** Options of some commands, explained once. */
+const OPTION_LINES: Array<{ flag: string; commands: Command[]; ko: string; en: string }> = [
+  {
+    flag: "--protect",
+    commands: ["template", "import", "summarize"],
+    ko: "생성된 칸을 보호합니다 (template, import, summarize): 암호 없이, 입력 칸만 고칠 수 있게. 기본은 끔: Excel에서 보호를 켜고 끄면 실행 취소 기록이 지워집니다",
+    en: "protect the generated cells (template, import, summarize): no password, only input cells editable. Off by default: turning protection on or off in Excel clears its undo history",
+  },
+];
+
 const EXIT = {
   ko: [
     "종료 코드:",
@@ -55,15 +65,14 @@ export function usage(lang: Lang, only?: Command): string {
   const head = lang === "ko" ? `jobplan ${VERSION}: 지역일자리 목표 공시제 계획 통합문서 도구` : `jobplan ${VERSION}: workbooks for local job-target plans`;
   const lines = [head, "", lang === "ko" ? "명령:" : "Commands:"];
   for (const c of cmds) lines.push(`  ${LINES[c].syntax}`, `      ${LINES[c][lang]}`);
+  const options = OPTION_LINES.filter((o) => cmds.some((c) => o.commands.includes(c)));
+  if (options.length) lines.push("", lang === "ko" ? "옵션:" : "Options:", ...options.map((o) => `  ${o.flag.padEnd(13)}  ${o[lang]}`));
   lines.push(
     "",
     lang === "ko" ? "공통 옵션:" : "Common options:",
     lang === "ko" ? "  --lang ko|en   메시지 언어 (기본: LANG 환경변수)" : "  --lang ko|en   message language (default: from LANG)",
     lang === "ko" ? "  -h, --help     도움말 (jobplan help <명령>)" : "  -h, --help     this help (jobplan help <command>)",
     lang === "ko" ? "  -V, --version  버전" : "  -V, --version  version",
-    lang === "ko"
-      ? "  --protect      (template, import, summarize) 생성된 칸을 보호합니다: 암호 없이, 입력 칸만 고칠 수 있게 (기본은 끔: Excel에서 보호를 켜고 끄면 실행 취소 기록이 지워집니다)"
-      : "  --protect      (template, import, summarize) protect the generated cells: no password, only input cells editable (off by default: turning protection on or off in Excel clears its undo history)",
     "",
     ...EXIT[lang],
   );

@@ -194,6 +194,14 @@ describe("the change log of the CLI", () => {
 });
 
 describe("--protect", () => {
+  it("is documented in --help, under the commands that take it", async () => {
+    const dir = tempDir("jobplan-help-");
+    const all = (await cli(dir, ["--help", "--lang", "en"])).out;
+    expect(all).toMatch(/^ {2}--protect +protect the generated cells \(template, import, summarize\): no password, only input cells editable\. Off by default: turning protection on or off in Excel clears its undo history$/m);
+    for (const c of ["template", "import", "summarize"]) expect((await cli(dir, ["help", c])).out).toMatch(new RegExp(`jobplan ${c} .*\\[--protect\\]`));
+    expect((await cli(dir, ["help", "check"])).out).not.toContain("--protect");
+  });
+
   const protectedSheets = async (file: string) => [...(await sheetXml(readFileSync(file)))].map(([name, xml]) => [name, /<sheetProtection [^>]*sheet="1"/.test(xml) && !/password|hashValue/.test(xml)]);
 
   it("template and import protect every sheet when asked, and none by default", async () => {
