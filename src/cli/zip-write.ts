@@ -14,6 +14,63 @@ const LIMIT = 0xffffffff;
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** General purpose flags: names in UTF-8; sizes and CRC in a descriptor after the data. */
+export const UTF8_NAMES = 0x0800;
+export const DATA_DESCRIPTOR = 0x0008;
+
+export interface EntryFacts {
+  flags: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
+
+/**
+ * The local header (before the name and the data) and the central directory record (before
+ * the name) of a deflated entry. With DATA_DESCRIPTOR the local header leaves CRC and sizes 0.
+ */
+export function entryHeaders(nameLength: number, e: EntryFacts): { local: Buffer; central: Buffer } {
+  const later = (e.flags & DATA_DESCRIPTOR) !== 0;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(e.flags, 6);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt16LE(DOS_TIME, 10);
+  local.writeUInt16LE(DOS_DATE, 12);
+  local.writeUInt32LE(later ? 0 : e.crc, 14);
+  local.writeUInt32LE(later ? 0 : e.compressed, 18);
+  local.writeUInt32LE(later ? 0 : e.size, 22);
+  local.writeUInt16LE(nameLength, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(e.flags, 8);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt16LE(DOS_TIME, 12);
+  central.writeUInt16LE(DOS_DATE, 14);
+  central.writeUInt32LE(e.crc, 16);
+  central.writeUInt32LE(e.compressed, 20);
+  central.writeUInt32LE(e.size, 24);
+  central.writeUInt16LE(nameLength, 28);
+  central.writeUInt32LE(e.offset, 42);
+  return { local, central };
+}
+
+/** The end of central directory record. */
+export function endRecord(count: number, size: number, start: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(start, 16);
+  return end;
+}
+
 export interface DeflatedPart {
   size: number;
   crc: number;
@@ -63,30 +120,7 @@ export class ZipWriter {
     const { size, crc, deflated } = part;
     if (size >= LIMIT || deflated.length >= LIMIT || this.offset >= LIMIT) throw new Error(`zip part ${name} is too large for an .xlsx`);
     const nameBytes = Buffer.from(name, "utf8");
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6); // UTF-8 names
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt16LE(DOS_TIME, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(deflated.length, 18);
-    header.writeUInt32LE(size, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(this.offset, 42);
+    const { local: header, central } = entryHeaders(nameBytes.length, { flags: UTF8_NAMES, crc, compressed: deflated.length, size, offset: this.offset });
     this.central.push(central, nameBytes);
     this.count++;
     await this.put(header);
@@ -98,12 +132,6 @@ export class ZipWriter {
   async finish(): Promise<void> {
     const start = this.offset;
     for (const b of this.central) await this.put(b);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.count, 8);
-    end.writeUInt16LE(this.count, 10);
-    end.writeUInt32LE(this.offset - start, 12);
-    end.writeUInt32LE(start, 16);
-    await this.put(end);
+    await this.put(endRecord(this.count, this.offset - start, start));
   }
 }
