@@ -34,3 +34,16 @@ export function bundleForBench(entry: string): Promise<string> {
     });
   });
 }
+
+/**
+ * Bundles `entry` with esbuild as bin/build-cli.js bundles the CLI (CommonJS for Node, ExcelJS
+ * left outside), into node_modules/.cache/jobplan/ so that ExcelJS resolves; for benchmarks of
+ * code the CLI runs.
+ */
+export function bundleAsCli(entry: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const outfile = path.join(__dirname, "..", "node_modules", ".cache", "jobplan", `bench-${path.basename(entry, ".ts")}.js`);
+  esbuild.buildSync({ entryPoints: [path.resolve(entry)], bundle: true, platform: "node", format: "cjs", target: "node20", external: ["exceljs"], outfile, logLevel: "silent" });
+  return outfile;
+}

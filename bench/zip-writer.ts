@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, writeSync } from "fs";
 import zlib from "zlib";
+import { DATA_DESCRIPTOR, endRecord, entryHeaders, UTF8_NAMES } from "../src/cli/zip-write";
 
 /** A part's content: text, bytes, or chunks produced one after another. */
 export type PartContent = string | Uint8Array | (() => Iterable<string | Uint8Array>);
@@ -61,13 +62,8 @@ export async function writeZip(file: string, parts: ZipPart[]): Promise<void> {
     for (const part of parts) {
       const name = Buffer.from(part.name, "utf8");
       const start = offset;
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(0x0808, 6); // data descriptor follows; UTF-8 names
-      local.writeUInt16LE(8, 8); // deflate
-      local.writeUInt16LE(name.length, 26);
-      put(local);
+      const flags = UTF8_NAMES | DATA_DESCRIPTOR;
+      put(entryHeaders(name.length, { flags, crc: 0, compressed: 0, size: 0, offset: start }).local);
       put(name);
       const { crc, size, compressed } = await deflateInto(chunksOf(part.content), put);
       const desc = Buffer.alloc(16);
@@ -76,28 +72,11 @@ export async function writeZip(file: string, parts: ZipPart[]): Promise<void> {
       desc.writeUInt32LE(compressed, 8);
       desc.writeUInt32LE(size, 12);
       put(desc);
-      const c = Buffer.alloc(46);
-      c.writeUInt32LE(0x02014b50, 0);
-      c.writeUInt16LE(20, 4);
-      c.writeUInt16LE(20, 6);
-      c.writeUInt16LE(0x0808, 8);
-      c.writeUInt16LE(8, 10);
-      c.writeUInt32LE(crc >>> 0, 16);
-      c.writeUInt32LE(compressed, 20);
-      c.writeUInt32LE(size, 24);
-      c.writeUInt16LE(name.length, 28);
-      c.writeUInt32LE(start, 42);
-      central.push(c, name);
+      central.push(entryHeaders(name.length, { flags, crc: crc >>> 0, compressed, size, offset: start }).central, name);
     }
     const cdStart = offset;
     for (const b of central) put(b);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(parts.length, 8);
-    end.writeUInt16LE(parts.length, 10);
-    end.writeUInt32LE(offset - cdStart, 12);
-    end.writeUInt32LE(cdStart, 16);
-    put(end);
+    put(endRecord(parts.length, offset - cdStart, cdStart));
   } finally {
     closeSync(fd);
   }

@@ -24,6 +24,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   sources: { value: true, commands: ["template"] },
   rounding: { value: true, commands: ["template"] },
   json: { value: false, commands: ["check"] },
+  protect: { value: false, commands: ["template", "import", "summarize"] },
   lang: { value: true, commands: "all" },
   help: { value: false, aliases: ["h"], commands: "all" },
   version: { value: false, aliases: ["V"], commands: "all" },

@@ -20,8 +20,9 @@ import { usage, VERSION } from "./usage";
 import { importPlanFile, isWorkbookName, loadAndCheck } from "./load-plan";
 import type { SummarizeResult } from "./workbook-io";
 
-/** The writing side (ExcelJS) is loaded only by the commands that write: `check` starts faster. */
-const writer = () => import("./workbook-io");
+/** New workbooks are written without ExcelJS; summarize's read-modify-write loads it: `check` loads neither. */
+const writer = () => import("./plan-write");
+const rewriter = () => import("./workbook-io");
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -149,8 +150,10 @@ async function templateCommand(args: Args, io: CliIO, lang: Lang): Promise<numbe
     plan.settings.roundingMode = rounding;
   }
   const out = outputPath(args, io, "jobplan-template.xlsx", lang);
-  await (await writer()).writePlanWorkbook(plan, [], out, lang);
+  const protect = !!args.options.protect;
+  await (await writer()).writePlanWorkbook(plan, [], out, lang, { protect, log: "template" });
   io.stdout(t(lang, `서식을 만들었습니다: ${out}\n`, `Template written: ${out}\n`));
+  if (protect) io.stdout(protectedLine(lang));
   return 0;
 }
 
@@ -178,7 +181,8 @@ async function importCommand(args: Args, io: CliIO, lang: Lang): Promise<number>
   const out = outputPath(args, io, `${base}.xlsx`, lang);
   if (sameFile(out, input)) throw new InputError(say(lang, M.outputIsInput(out)));
   const { plan, findings } = importPlanFile(input, lang);
-  await (await writer()).writePlanWorkbook(plan, findings, out, lang);
+  const protect = !!args.options.protect;
+  await (await writer()).writePlanWorkbook(plan, findings, out, lang, { protect, log: "import" });
   io.stdout(
     t(
       lang,
@@ -186,6 +190,7 @@ async function importCommand(args: Args, io: CliIO, lang: Lang): Promise<number>
       `Imported: ${out} (${plan.strategies.length} strategies, ${taskCount(plan)} tasks; ${countLine(findings, lang)})\n`,
     ),
   );
+  if (protect) io.stdout(protectedLine(lang));
   return errorsLine(findings, io, lang);
 }
 
@@ -250,16 +255,27 @@ async function summarizeCommand(args: Args, io: CliIO, lang: Lang): Promise<numb
   const input = path.resolve(io.cwd, args.positional[0]);
   if (!/\.xls[xm]$/i.test(input)) throw new InputError(t(lang, `.xlsx 파일이 아닙니다: ${input}`, `Not an .xlsx file: ${input}`));
   const out = stringOption(args, "output") === undefined ? input : outputPath(args, io, "", lang);
-  const { findings, regenerated, added, addedRows } = await (await writer()).summarizeWorkbook(input, out, lang);
+  const r = await (await rewriter()).summarizeWorkbook(input, out, lang, { protect: !!args.options.protect });
+  const { findings, regenerated, added, addedRows, changed } = r;
   io.stdout(
     t(
       lang,
-      `요약을 다시 만들었습니다: ${out} (수식 ${regenerated}개; ${countLine(findings, lang)})\n`,
-      `Summaries regenerated: ${out} (${regenerated} formulas; ${countLine(findings, lang)})\n`,
+      `요약을 다시 만들었습니다: ${out} (수식 ${regenerated}개, 값이 바뀐 칸 ${changed}개: 변경 이력 시트; ${countLine(findings, lang)})\n`,
+      `Summaries regenerated: ${out} (${regenerated} formulas, ${changed} cells changed: see the change log sheet; ${countLine(findings, lang)})\n`,
     ),
   );
   if (addedRows.length) io.stdout(addedRowsText(added, addedRows, lang));
+  if (r.protected) io.stdout(protectedLine(lang));
   return errorsLine(findings, io, lang);
+}
+
+/** Said after writing a protected workbook: what protection means for the person in Excel. */
+function protectedLine(lang: Lang): string {
+  return t(
+    lang,
+    "시트를 보호했습니다 (암호 없음): 입력 칸만 고칠 수 있습니다. Excel에서 보호를 켜거나 끄면 실행 취소 기록이 지워집니다.\n",
+    "Sheets protected (no password): only input cells can be edited. Turning protection on or off in Excel clears its undo history.\n",
+  );
 }
 
 /**
@@ -295,6 +311,7 @@ async function demoCommand(args: Args, io: CliIO, lang: Lang): Promise<number> {
   const out = path.resolve(io.cwd, "out", "seogu-2020.xlsx");
   prepareOutput(out, lang);
   const { plan, findings } = importPlanFile(fixture, lang);
+  // The sample as the template prints it: no change log (it is no one's file yet).
   await (await writer()).writePlanWorkbook(plan, findings, out, lang);
   io.stdout(t(lang, `예제: ${fixture}\n통합문서: ${out}\n\n`, `Sample: ${fixture}\nWorkbook: ${out}\n\n`));
   io.stdout(formatFindings(findings, lang) + "\n\n");

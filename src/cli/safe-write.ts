@@ -50,6 +50,8 @@ export async function writeFileSafely(target: string, produce: (out: Writable) =
       stream.on("finish", resolve);
       stream.on("error", reject);
     });
+    // When `produce` fails first (a full disk), its error is the one reported; this one is not unhandled.
+    finished.catch(() => undefined);
     try {
       await produce(stream);
     } finally {

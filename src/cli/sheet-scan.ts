@@ -88,6 +88,43 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
   return parts.join('"');
 }
 
+/** r, t and s of the last `<c>` tag read by cellAttrs. */
+const plain: { r?: string; t?: string; s?: string } = {};
+
+/**
+ * Reads r, t and s from a `<c>` tag's attribute text (as the fast path's regular expression
+ * matched it) in one pass; false when a value holds a reference to decode (the general path
+ * reads those).
+ */
+function cellAttrs(s: string): boolean {
+  plain.r = plain.t = plain.s = undefined;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && s.charCodeAt(i) <= 32) i++;
+    const eq = s.indexOf("=", i);
+    if (eq < 0) break;
+    let nameEnd = eq;
+    while (nameEnd > i && s.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    let q = eq + 1;
+    while (q < n && s.charCodeAt(q) <= 32) q++;
+    const end = s.indexOf(s[q], q + 1);
+    if (end < 0) return false;
+    if (nameEnd - i === 1) {
+      const c = s.charCodeAt(i);
+      if (c === 114 || c === 116 || c === 115) {
+        const v = s.slice(q + 1, end);
+        if (v.includes("&")) return false;
+        if (c === 114) plain.r = v;
+        else if (c === 116) plain.t = v;
+        else plain.s = v;
+      }
+    }
+    i = end + 1;
+  }
+  return true;
+}
+
 /** A reader for one worksheet part; feed it the part's text. */
 export function sheetScanner(sink: SheetSink, ctx: ScanContext, fastCells = true): XmlReader {
   let row = -1;
@@ -141,7 +178,10 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext, fastCells = true
   }
 
   function startCell(a: Attrs): void {
-    const ref = a.get("r");
+    startCellWith(a.get("r"), a.get("t"), a.get("s"));
+  }
+
+  function startCellWith(ref: string | undefined, t: string | undefined, s: string | undefined): void {
     const pos = ref ? cellPos(ref) : undefined;
     if (pos) [row, col] = pos;
     else col++;
@@ -149,8 +189,8 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext, fastCells = true
     formula = undefined;
     sharedIndex = undefined;
     if (!wanted) return;
-    type = a.get("t") ?? "n";
-    style = Number(a.get("s") ?? 0);
+    type = t ?? "n";
+    style = Number(s ?? 0);
     text = "";
     hasV = false;
   }
@@ -251,15 +291,19 @@ export function sheetScanner(sink: SheetSink, ctx: ScanContext, fastCells = true
 
   /** A whole simple <c> element at once (xml-scan's fast path): the same steps as the events. */
   function simpleCell(attrs: string, fAttrs: string | undefined, fText: string | undefined, vText: string | undefined): void {
-    tagAttrs.s = attrs;
-    tagAttrs.from = 0;
-    tagAttrs.to = attrs.length;
-    startCell(tagAttrs);
+    if (cellAttrs(attrs)) startCellWith(plain.r, plain.t, plain.s);
+    else {
+      tagAttrs.s = attrs;
+      tagAttrs.from = 0;
+      tagAttrs.to = attrs.length;
+      startCell(tagAttrs);
+    }
     if (fAttrs !== undefined) {
       tagAttrs.s = fAttrs;
       tagAttrs.from = 0;
       tagAttrs.to = fAttrs.length;
-      if (startFormula(tagAttrs) && fText) formula += textOf(fText);
+      // A formula with a cached value is read for its value; its text only serves a shared formula's other cells.
+      if (startFormula(tagAttrs) && fText && (vText === undefined || sharedIndex !== undefined)) formula += textOf(fText);
       endFormula();
     }
     if (vText !== undefined && wanted) {

@@ -7,12 +7,12 @@ export const VERSION: string = pkg.version;
 
 const LINES: Record<Exclude<Command, "help">, { syntax: string; ko: string; en: string }> = {
   template: {
-    syntax: "jobplan template [-o plan.xlsx] [--year 2021] [--sources 국비,도비,군비,민자] [--rounding half-up|largest-remainder]",
+    syntax: "jobplan template [-o plan.xlsx] [--year 2021] [--sources 국비,도비,군비,민자] [--rounding half-up|largest-remainder] [--protect]",
     ko: "빈 계획 서식(.xlsx)을 만듭니다",
     en: "write an empty plan workbook",
   },
   import: {
-    syntax: "jobplan import plan.txt [-o plan.xlsx]",
+    syntax: "jobplan import plan.txt [-o plan.xlsx] [--protect]",
     ko: "계획 문서의 글(.txt)을 서식에 가져옵니다 (-o가 없으면 현재 폴더에 씁니다)",
     en: "import a plan document's text into the workbook (into the current folder without -o)",
   },
@@ -22,9 +22,9 @@ const LINES: Record<Exclude<Command, "help">, { syntax: string; ko: string; en: 
     en: "validate plans and list errors, warnings and notes",
   },
   summarize: {
-    syntax: "jobplan summarize plan.xlsx [-o out.xlsx]",
-    ko: "요약표를 다시 만듭니다 (-o가 없으면 같은 파일에; 쓰는 도중 실패해도 원래 파일은 그대로)",
-    en: "regenerate the summaries (in place without -o; a failed write leaves the file as it was)",
+    syntax: "jobplan summarize plan.xlsx [-o out.xlsx] [--protect]",
+    ko: "요약표를 다시 만들고 변경 이력 시트에 바뀐 값을 적습니다 (-o가 없으면 같은 파일에; 쓰는 도중 실패해도 원래 파일은 그대로)",
+    en: "regenerate the summaries and log the changed values on the change log sheet (in place without -o; a failed write leaves the file as it was)",
   },
   demo: {
     syntax: "jobplan demo",
@@ -32,6 +32,16 @@ const LINES: Record<Exclude<Command, "help">, { syntax: string; ko: string; en: 
     en: "import the bundled sample into out/seogu-2020.xlsx and show its findings",
   },
 };
+
+/** Options of some commands, explained once. */
+const OPTION_LINES: Array<{ flag: string; commands: Command[]; ko: string; en: string }> = [
+  {
+    flag: "--protect",
+    commands: ["template", "import", "summarize"],
+    ko: "생성된 칸을 보호합니다 (template, import, summarize): 암호 없이, 입력 칸만 고칠 수 있게. 기본은 끔: Excel에서 보호를 켜고 끄면 실행 취소 기록이 지워집니다",
+    en: "protect the generated cells (template, import, summarize): no password, only input cells editable. Off by default: turning protection on or off in Excel clears its undo history",
+  },
+];
 
 const EXIT = {
   ko: [
@@ -55,6 +65,8 @@ export function usage(lang: Lang, only?: Command): string {
   const head = lang === "ko" ? `jobplan ${VERSION}: 지역일자리 목표 공시제 계획 통합문서 도구` : `jobplan ${VERSION}: workbooks for local job-target plans`;
   const lines = [head, "", lang === "ko" ? "명령:" : "Commands:"];
   for (const c of cmds) lines.push(`  ${LINES[c].syntax}`, `      ${LINES[c][lang]}`);
+  const options = OPTION_LINES.filter((o) => cmds.some((c) => o.commands.includes(c)));
+  if (options.length) lines.push("", lang === "ko" ? "옵션:" : "Options:", ...options.map((o) => `  ${o.flag.padEnd(13)}  ${o[lang]}`));
   lines.push(
     "",
     lang === "ko" ? "공통 옵션:" : "Common options:",

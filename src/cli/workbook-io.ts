@@ -1,15 +1,19 @@
 /**
- * File-level operations on plan workbooks: load a plan from .xlsx or .txt, write a plan as
- * the template, regenerate the generated cells of an existing workbook in place.
+ * Regenerating the generated cells of an existing workbook in place (summarize): ExcelJS
+ * reads the file, jobplan's cells are rewritten, every other cell is left as it was; the
+ * 변경 이력 sheet gets a row, and protection is put on when asked for (or kept when the
+ * workbook had it). New workbooks are written by plan-write.ts, without ExcelJS.
  */
 import ExcelJS from "exceljs";
 import type { Finding } from "../core/findings";
-import type { Plan } from "../core/model";
 import { readPlanFromTables } from "../workbook/read-tables";
 import { regenerateCells } from "../workbook/regenerate";
 import { planSummaryRows } from "../workbook/summary-rows";
 import { FONT } from "../workbook/sheet-layout";
-import { buildWorkbookSpec, findingsSheet, SHEET_NAMES } from "../workbook/template-sheets";
+import { findingsSheet, SHEET_NAMES } from "../workbook/template-sheets";
+import { cellChanges } from "../workbook/change-log";
+import { workbookUnlocks } from "../workbook/protection";
+import type { CellValue } from "../workbook/workbook-model";
 import { InputError } from "./errors";
 import { fileError } from "./file-access";
 import { growSummaryTables } from "./grow-tables";
@@ -19,12 +23,16 @@ import { writeFileSafely } from "./safe-write";
 import { withRelativeTargets } from "./relative-parts";
 import { rewriteRisks } from "./xlsx-guard";
 import { workbookTables } from "./xlsx-read";
-import { addSheet, writeWorkbookFile } from "./xlsx-write";
+import { addSheet, appendChangeLog, applyProtection } from "./xlsx-write";
+import { generatedFigures } from "./generated-figures";
+import { heldValues } from "./held-values";
+import { cliLogEntry } from "./plan-write";
 
 export type Lang = "ko" | "en";
 
 export { InputError };
 export { loadAndCheck, importPlanFile, readPlanText, readWorkbookTables, isWorkbookName, type LoadedPlan } from "./load-plan";
+export { writePlanWorkbook } from "./plan-write";
 
 export async function loadWorkbook(file: string, lang: Lang, absoluteTargets = false): Promise<ExcelJS.Workbook> {
   ensureZip(file, lang);
@@ -54,15 +62,6 @@ export async function loadWorkbook(file: string, lang: Lang, absoluteTargets = f
   return wb;
 }
 
-/** Writes a plan and its findings as the jobplan template. */
-export async function writePlanWorkbook(plan: Plan, findings: Finding[], file: string, lang: Lang): Promise<void> {
-  try {
-    await writeWorkbookFile(buildWorkbookSpec(plan, findings, { lang }), file);
-  } catch (e) {
-    throw fileError(e, file, false, lang);
-  }
-}
-
 export interface SummarizeResult {
   findings: Finding[];
   /** Cells whose formulas were rewritten. */
@@ -75,6 +74,10 @@ export interface SummarizeResult {
     strategy: string;
     task?: string;
   }>;
+  /** Generated cells whose value changed (listed on the 변경 이력 sheet). */
+  changed: number;
+  /** Whether the written workbook's sheets are protected. */
+  protected: boolean;
 }
 
 /**
@@ -83,7 +86,7 @@ export interface SummarizeResult {
  * TaskPlans has and the summaries lack; every other cell is left as it was (cells below an
  * added row in the table's columns move down with it, as in Excel).
  */
-export async function summarizeWorkbook(input: string, output: string, lang: Lang): Promise<SummarizeResult> {
+export async function summarizeWorkbook(input: string, output: string, lang: Lang, options: { protect?: boolean } = {}): Promise<SummarizeResult> {
   ensureZip(input, lang);
   if (/\.xlsm$/i.test(input) || /\.xlsm$/i.test(output)) throw new InputError(say(lang, M.macros(input)));
   let risks;
@@ -104,15 +107,31 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
   const read = rows.tables.length ? readPlanFromTables(workbookTables(wb)) : rows.read;
   const findings = withChecks(read.plan, read.findings);
   const { formulas, values } = regenerateCells(read, lang);
+  // Each formula gets the core's figure as its cached result; the log compares it with the value the file held.
+  const figures = generatedFigures(read, formulas, values, lang);
+  const held = heldValues(first, rows, read);
+  const before = new Map<string, CellValue>();
+  const after = new Map<string, CellValue>();
   for (const g of formulas) {
     const ws = wb.getWorksheet(g.sheet);
-    if (ws) ws.getCell(g.cell).value = { formula: g.formula } as ExcelJS.CellFormulaValue;
+    if (!ws) continue;
+    const at = `${g.sheet}!${g.cell}`;
+    const cell = ws.getCell(g.cell);
+    before.set(at, held(g.sheet, g.cell));
+    const result = figures.get(at);
+    after.set(at, result ?? null);
+    cell.value = (result === undefined || result === null ? { formula: g.formula } : { formula: g.formula, result }) as ExcelJS.CellFormulaValue;
   }
   // The value columns the formulas read (matched names, 합계 flag, rounding nudges).
   for (const g of values) {
     const ws = wb.getWorksheet(g.sheet);
-    if (ws) ws.getCell(g.cell).value = g.value;
+    if (!ws) continue;
+    const cell = ws.getCell(g.cell);
+    before.set(`${g.sheet}!${g.cell}`, held(g.sheet, g.cell));
+    after.set(`${g.sheet}!${g.cell}`, g.value);
+    cell.value = g.value;
   }
+  const protect = !!options.protect || isProtected(wb, read);
   // The findings sheet is jobplan's own: rebuilt at the same position.
   const sheetName = read.tables.findings?.input.sheet ?? SHEET_NAMES.findings;
   const old = wb.getWorksheet(sheetName);
@@ -122,14 +141,33 @@ export async function summarizeWorkbook(input: string, output: string, lang: Lan
   else if (old) wb.removeWorksheet(old.id);
   const existing = wb.getWorksheet(name);
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = addSheet(wb, findingsSheet(findings, lang, undefined, name), { lang, font: FONT });
+  const findingsSpec = findingsSheet(findings, lang, undefined, name);
+  if (protect) findingsSpec.protection = { enabled: true };
+  const ws = addSheet(wb, findingsSpec, { lang, font: FONT });
   if (orderNo !== undefined && read.tables.findings) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  const addedRows = rows.tables.flatMap((g) => g.added.map((a) => ({ table: g.kind, strategy: a.strategy, task: a.task })));
+  const changes = cellChanges(before, after);
+  const log = appendChangeLog(wb, cliLogEntry("regenerate", findings, { written: formulas.length + values.length, addedRows: addedRows.length, changes }), lang, FONT);
+  if (protect) {
+    applyProtection(
+      wb,
+      workbookUnlocks(read).filter((u) => u.sheet !== name),
+    );
+    applyProtection(wb, [{ sheet: log, unlocked: [] }]);
+  }
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
   try {
     await writeFileSafely(output, (out) => wb.xlsx.write(out));
   } catch (e) {
     throw fileError(e, output, false, lang);
   }
-  const addedRows = rows.tables.flatMap((g) => g.added.map((a) => ({ table: g.kind, strategy: a.strategy, task: a.task })));
-  return { findings, regenerated: formulas.length, added: rows.added, addedRows };
+  return { findings, regenerated: formulas.length, added: rows.added, addedRows, changed: changes.length, protected: protect };
+}
+
+/** Whether jobplan's sheets are protected already (kept so on a rewrite, as the new cells need). */
+function isProtected(wb: ExcelJS.Workbook, read: ReturnType<typeof readPlanFromTables>): boolean {
+  return Object.values(read.tables).some((t) => {
+    const ws = t && wb.getWorksheet(t.input.sheet);
+    return !!(ws as unknown as { sheetProtection?: { sheet?: boolean } } | undefined)?.sheetProtection?.sheet;
+  });
 }

@@ -1,27 +1,36 @@
 /**
- * Renders a WorkbookSpec with ExcelJS: tables, number formats, widths, frozen header rows,
+ * Renders a WorkbookSpec with ExcelJS (for summarize, which reads, changes and writes a
+ * workbook; new files are written directly by ooxml-write.ts): tables, number formats, widths, frozen header rows,
  * validations and conditional formats, and the presentation the spec asks for (one font,
  * borders and tints, notes, links to cells, row heights, merged titles, page setup and
  * footers, protection). Text values are written as text (never formulas).
  */
 import ExcelJS from "exceljs";
-import type { CellSpec, CellStyleSpec, ColumnSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
-import { a1, columnLetter } from "../workbook/workbook-model";
+import type { CellSpec, CellStyleSpec, SheetSpec, TableSpec, WorkbookSpec } from "../workbook/workbook-model";
+import { a1 } from "../workbook/workbook-model";
 import { parseBox } from "../core/a1";
-import { limitCell } from "../workbook/cell-limits";
 import { sheetUnlocks, type SheetUnlock } from "../workbook/protection";
 import { changeLogRow, changeLogSheet, CHANGE_LOG_TABLE, type ChangeLogEntry } from "../workbook/change-log";
 import { internalLinkTarget } from "./xlsx-links";
+import {
+  BORDER_COLOR,
+  bodyRows,
+  bodyStyle,
+  cellStyle,
+  columnRange,
+  fit,
+  formatRange,
+  formatRows,
+  headerStyle,
+  isLink,
+  PAGE_MARGINS,
+  PROTECTION_ALLOWS,
+  TABLE_STYLE,
+  validationRule,
+  type Lang,
+} from "./render-rules";
+import { writeXlsxFile, type XlsxWriteOptions } from "./ooxml-write";
 import { writeFileSafely } from "./safe-write";
-
-/** Rows below the header covered by validations and conditional formats at least. */
-const MIN_FORMAT_ROWS = 1000;
-
-const HEADER_FILL = "FFD9D9D9";
-const GENERATED_HEADER_FILL = "FFBDD7EE";
-const BORDER_COLOR = "FFA6A6A6";
-
-type Lang = "ko" | "en";
 
 interface RenderOptions {
   font?: { name: string; size: number };
@@ -29,11 +38,6 @@ interface RenderOptions {
   /** Style objects by what they hold, shared by the cells of one render. */
   styles: Map<string, Partial<ExcelJS.Style>>;
 }
-
-const WORDS = {
-  ko: { promptTitle: "입력 안내", errorTitle: "입력 오류", wholeNumber: "0 이상의 정수만 입력할 수 있습니다.", list: "목록에 있는 값을 고르세요." },
-  en: { promptTitle: "Input", errorTitle: "Invalid entry", wholeNumber: "Only a whole number, 0 or more, can be entered.", list: "Pick a value from the list." },
-};
 
 export function cellValue(cell: CellSpec): ExcelJS.CellValue {
   if (cell.formula !== undefined) return { formula: cell.formula } as ExcelJS.CellFormulaValue;
@@ -80,32 +84,24 @@ function applyStyle(xc: ExcelJS.Cell, style: CellStyleSpec, numFmt: string | und
 
 /** Writes the cell's value, link, note and style (table cells' values are written by addTable first). */
 function applyCell(xc: ExcelJS.Cell, cell: CellSpec, style: CellStyleSpec | undefined, fmt: string | undefined, o: RenderOptions): void {
-  if (cell.hyperlink && cell.formula === undefined && typeof cell.value === "string") {
-    xc.value = { text: cell.value, hyperlink: internalLinkTarget(cell.hyperlink.sheet, cell.hyperlink.cell) };
+  if (isLink(cell)) {
+    xc.value = { text: cell.value as string, hyperlink: internalLinkTarget(cell.hyperlink!.sheet, cell.hyperlink!.cell) };
   } else if (cell.formula === undefined && typeof cell.value === "string") {
     xc.value = cell.value;
   }
-  const merged: CellStyleSpec = { ...style, ...cell.style };
-  if (cell.hyperlink) merged.color = merged.color ?? "FF0563C1";
-  if (typeof cell.value === "string" && cell.value.includes("\n")) merged.wrap = true;
-  applyStyle(xc, merged, fmt, o, !!cell.hyperlink);
+  applyStyle(xc, cellStyle(cell, style), fmt, o, !!cell.hyperlink);
   if (cell.note) xc.note = cell.note;
 }
 
-/** A cell within Excel's text limit (a spec built by buildWorkbookSpec already is: this is the last guard). */
-function fit(cell: CellSpec, o: RenderOptions): CellSpec {
-  return limitCell(cell, o.lang).cell;
-}
-
 function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): void {
-  const rows = (table.rows.length ? table.rows : [table.columns.map((): CellSpec => ({ value: null }))]).map((r) => r.map((c) => fit(c, o)));
+  const rows = bodyRows(table, o.lang);
   const hasTotals = !!table.totals;
   ws.addTable({
     name: table.name,
     ref: a1(table.origin.row, table.origin.col),
     headerRow: true,
     totalsRow: hasTotals,
-    style: { theme: "TableStyleLight1", showRowStripes: false },
+    style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties["theme"], showRowStripes: false },
     columns: table.columns.map((c, i) => {
       const col: ExcelJS.TableColumnProperties = { name: c.header.ko, filterButton: true };
       const t = table.totals?.[i];
@@ -121,18 +117,15 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): vo
     rows: rows.map((r) => r.map(cellValue)),
   });
   const top = table.origin.row + 1; // 0-based first body row
-  // Header: bold, grey (computed columns blue), wrapped, with the column's note.
   table.columns.forEach((c, ci) => {
     const xc = ws.getCell(table.origin.row + 1, table.origin.col + ci + 1);
-    const fill = c.generated ? GENERATED_HEADER_FILL : HEADER_FILL;
-    applyStyle(xc, { bold: true, fill, border: true, horizontal: "center", vertical: "middle", wrap: true }, undefined, o);
+    applyStyle(xc, headerStyle(c), undefined, o);
     if (c.headerNote) xc.note = c.headerNote[o.lang];
   });
-  const styleOf = (c: ColumnSpec | undefined): CellStyleSpec => ({ border: true, vertical: "middle", ...c?.style });
   rows.forEach((r, ri) =>
     r.forEach((cell, ci) => {
       const col = table.columns[ci];
-      applyCell(ws.getCell(top + ri + 1, table.origin.col + ci + 1), cell, styleOf(col), cell.numberFormat ?? col?.numberFormat, o);
+      applyCell(ws.getCell(top + ri + 1, table.origin.col + ci + 1), cell, bodyStyle(col), cell.numberFormat ?? col?.numberFormat, o);
     }),
   );
   if (table.totals) {
@@ -142,7 +135,7 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): vo
       if (cell.formula !== undefined) xc.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
       else if (cell.value !== null && cell.value !== undefined) xc.value = cell.value;
       const col = table.columns[ci];
-      applyCell(xc, cell, { ...styleOf(col), bold: true }, cell.numberFormat ?? col?.numberFormat, o);
+      applyCell(xc, cell, { ...bodyStyle(col), bold: true }, cell.numberFormat ?? col?.numberFormat, o);
     });
   }
   table.columns.forEach((c, ci) => {
@@ -150,46 +143,36 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, o: RenderOptions): vo
     if (c.width) col.width = c.width;
     if (c.hidden) col.hidden = true;
   });
-  const span = Math.max(rows.length, MIN_FORMAT_ROWS);
-  const rangeOf = (colKey: string) => {
-    const ci = table.columns.findIndex((c) => c.key === colKey);
-    if (ci < 0) return undefined;
-    const letter = columnLetter(table.origin.col + ci);
-    return `${letter}${top + 1}:${letter}${top + span}`;
-  };
-  const words = WORDS[o.lang];
+  const span = formatRows(table, rows.length);
   for (const dv of table.validations ?? []) {
-    const range = rangeOf(dv.column);
+    const range = columnRange(table, dv.column, span);
     if (!range) continue;
-    const base = {
+    const r = validationRule(dv, o.lang);
+    const rule: ExcelJS.DataValidation = {
+      type: r.type,
       allowBlank: true,
-      showInputMessage: !!dv.prompt,
-      promptTitle: words.promptTitle,
-      prompt: dv.prompt?.[o.lang],
+      showInputMessage: !!r.prompt,
+      promptTitle: r.promptTitle,
+      prompt: r.prompt,
       showErrorMessage: true,
-      errorTitle: words.errorTitle,
+      errorTitle: r.errorTitle,
+      errorStyle: r.errorStyle,
+      error: r.error,
+      formulae: [r.type === "whole" ? Number(r.formula) : r.formula],
+      ...(r.operator ? { operator: r.operator } : {}),
     };
-    const rule: ExcelJS.DataValidation =
-      dv.kind === "list"
-        ? { ...base, type: "list", formulae: [dv.source!.replace(/^=/, "")], errorStyle: "warning", error: dv.error?.[o.lang] ?? words.list }
-        : { ...base, type: "whole", operator: "greaterThanOrEqual", formulae: [0], errorStyle: "stop", error: dv.error?.[o.lang] ?? words.wholeNumber };
     // ExcelJS 4.4 accepts a range address here (typed as a single address).
     (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, rule);
   }
   let priority = 1;
   for (const cf of table.conditionalFormats ?? []) {
-    const idx = cf.columns.map((k) => table.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
-    if (!idx.length) continue;
-    const first = columnLetter(table.origin.col + Math.min(...idx));
-    const last = columnLetter(table.origin.col + Math.max(...idx));
+    const ref = formatRange(table, cf.columns, span);
+    if (!ref) continue;
     const style: Partial<ExcelJS.Style> = {};
     if (cf.numberFormat) style.numFmt = cf.numberFormat;
     else style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: cf.fill } };
     if (cf.fontColor && !cf.numberFormat) style.font = { color: { argb: cf.fontColor } };
-    ws.addConditionalFormatting({
-      ref: `${first}${top + 1}:${last}${top + span}`,
-      rules: [{ type: "expression", priority: priority++, formulae: [cf.formula], style }],
-    });
+    ws.addConditionalFormatting({ ref, rules: [{ type: "expression", priority: priority++, formulae: [cf.formula], style }] });
   }
 }
 
@@ -211,7 +194,8 @@ export function protectWorksheet(ws: ExcelJS.Worksheet, unlocked: SheetUnlock["u
     }
   }
   // ExcelJS sets the flags synchronously; the promise only matters for a password hash.
-  void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+  const allows = Object.fromEntries(PROTECTION_ALLOWS.map((k) => [k, true]));
+  void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, ...allows });
 }
 
 /** Protects the named sheets of a workbook read from a file (see workbook/protection.ts). */
@@ -233,7 +217,7 @@ function applyPageSetup(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     fitToWidth: p.fitToWidth,
     fitToHeight: p.fitToHeight,
     horizontalCentered: !!p.horizontalCentered,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { ...PAGE_MARGINS },
   };
   if (p.printTitleRows) ws.pageSetup.printTitlesRow = `${p.printTitleRows.first + 1}:${p.printTitleRows.last + 1}`;
   if (p.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: p.footer };
@@ -247,7 +231,7 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, options: Partia
   for (const t of sheet.tables) addTable(ws, t, o);
   for (const c of sheet.cells ?? []) {
     const xc = ws.getCell(c.row + 1, c.col + 1);
-    const cell = fit(c.cell, o);
+    const cell = fit(c.cell, o.lang);
     xc.value = cellValue(cell);
     applyCell(xc, cell, undefined, cell.numberFormat, o);
   }
@@ -284,15 +268,13 @@ function loadedTable(ws: ExcelJS.Worksheet, name: string): LoadedTableModel | un
 
 /**
  * Appends a row to the 변경 이력 sheet of a workbook (adding the sheet at the end when it is
- * missing): the row goes below the ChangeLog table, which is widened to take it in.
+ * missing): the row goes below the ChangeLog table, which is widened to take it in. Returns
+ * the sheet's name.
  */
-export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lang: Lang = "ko", font?: RenderOptions["font"]): void {
+export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lang: Lang = "ko", font?: RenderOptions["font"]): string {
   const o: RenderOptions = { lang, font, styles: new Map() };
   const ws = wb.worksheets.find((w) => loadedTable(w, CHANGE_LOG_TABLE));
-  if (!ws) {
-    addSheet(wb, changeLogSheet([entry], lang), o);
-    return;
-  }
+  if (!ws) return addSheet(wb, changeLogSheet([entry], lang), o).name;
   const model = loadedTable(ws, CHANGE_LOG_TABLE)!;
   const ref = model.tableRef ?? model.ref!;
   const [start, end] = ref.split(":");
@@ -310,10 +292,19 @@ export function appendChangeLog(wb: ExcelJS.Workbook, entry: ChangeLogEntry, lan
   model.tableRef = `${start}:${bottom}`;
   if (model.ref) model.ref = model.tableRef;
   if (model.autoFilterRef) model.autoFilterRef = `${start}:${bottom}`;
+  return ws.name;
 }
 
-/** Renders the spec and writes it through a temporary file renamed over `file` (safe-write.ts). */
-export async function writeWorkbookFile(spec: WorkbookSpec, file: string): Promise<void> {
+/**
+ * Writes the spec to `file` through a temporary file renamed over it: directly as OOXML
+ * (ooxml-write.ts, the fast writer), with cached formula results where the caller knows them.
+ */
+export async function writeWorkbookFile(spec: WorkbookSpec, file: string, options: XlsxWriteOptions = {}): Promise<void> {
+  await writeXlsxFile(spec, file, options);
+}
+
+/** The same through ExcelJS (the writers' comparison test and the benchmark). */
+export async function writeWorkbookFileWithExcelJS(spec: WorkbookSpec, file: string): Promise<void> {
   const wb = renderWorkbook(spec);
   await writeFileSafely(file, (out) => wb.xlsx.write(out));
 }

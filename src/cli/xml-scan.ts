@@ -63,20 +63,45 @@ function fail(message: string): never {
   throw new XlsxReadError(`XML: ${message}`);
 }
 
+/** The five named entities by the character after `&` and their length with `&` and `;`. */
+const QUICK: Record<string, [string, string]> = { q: ["&quot;", '"'], a: ["&amp;", "&"], l: ["&lt;", "<"], g: ["&gt;", ">"] };
+
+/** One reference at `amp` (`&name;` or `&#…;`): its text and length. */
+function entityAt(s: string, amp: number): [string, number] {
+  const quick = QUICK[s[amp + 1]];
+  if (quick && s.startsWith(quick[0], amp)) return [quick[1], quick[0].length];
+  if (s.startsWith("&apos;", amp)) return ["'", 6];
+  let end = amp + 1;
+  for (; end < s.length; end++) {
+    const c = s.charCodeAt(end);
+    if (c === 59 /* ; */ || c === 38 /* & */ || c <= 32) break;
+  }
+  const m = s.slice(amp, end + 1);
+  if (s.charCodeAt(end) !== 59) fail(`unterminated entity "${s.slice(amp, end).slice(0, 20)}"`);
+  const body = s.slice(amp + 1, end);
+  if (body[0] === "#") {
+    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (!Number.isFinite(code) || code < 1 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/i.test(body)) fail(`bad character reference "${m}"`);
+    return [String.fromCodePoint(code), m.length];
+  }
+  const named = NAMED[body];
+  if (named === undefined) fail(`undefined entity "${m}"`);
+  return [named, m.length];
+}
+
 /** Decodes entity and character references. */
 export function decodeEntities(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&([^;&\s]*);?/g, (m, body: string) => {
-    if (!m.endsWith(";")) fail(`unterminated entity "${m.slice(0, 20)}"`);
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || code < 1 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/i.test(body)) fail(`bad character reference "${m}"`);
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED[body];
-    if (named === undefined) fail(`undefined entity "${m}"`);
-    return named;
-  });
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  let out = "";
+  let from = 0;
+  while (amp >= 0) {
+    const [text, length] = entityAt(s, amp);
+    out += s.slice(from, amp) + text;
+    from = amp + length;
+    amp = s.indexOf("&", from);
+  }
+  return out + s.slice(from);
 }
 
 /** An attribute value as XML reads it: line breaks and tabs are spaces, then references decoded. */

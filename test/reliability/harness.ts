@@ -11,7 +11,7 @@ import { spawnSync, type SpawnSyncReturns } from "child_process";
 import { runCli, type CliIO } from "../../src/cli/run-cli";
 import { checkPlan } from "../../src/core";
 import { importPlanText } from "../../src/import";
-import { writePlanWorkbook } from "../../src/cli/workbook-io";
+import { writePlanWorkbook } from "../../src/cli/plan-write";
 import { JOBPLAN_BIN } from "../../bench/cli-run";
 
 export const REPO = path.resolve(__dirname, "..", "..");

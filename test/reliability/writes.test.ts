@@ -223,7 +223,7 @@ describe("outputs go where the user said, never over an input", () => {
     expect(changes(before, fingerprint(dir))).toEqual(["copy.xlsx"]);
     const again = await cli(dir, ["summarize", "plan.xlsx"]);
     expect(again.code).toBe(1);
-    expect(again.out).toMatch(/요약을 다시 만들었습니다: .*plan\.xlsx \(수식 \d+개; 오류 \d+건/);
+    expect(again.out).toMatch(/요약을 다시 만들었습니다: .*plan\.xlsx \(수식 \d+개, 값이 바뀐 칸 \d+개: 변경 이력 시트; 오류 \d+건/);
     expect(again.out).toMatch(/계획에 오류가 \d+건 있습니다: jobplan check로 확인하세요/);
     expect(temps(dir)).toEqual([]);
     expect((await cli(dir, ["check", "plan.xlsx"])).code).toBe(1);

@@ -28,7 +28,7 @@ function snapshot(wb: ExcelJS.Workbook, skipSheets: string[]): Map<string, strin
 }
 
 describe("summarize", () => {
-  it("changes nothing but generated cells and the findings sheet", async () => {
+  it("changes nothing but generated cells, the findings sheet and the change log", async () => {
     const { plan } = fixturePlan();
     const spec = buildWorkbookSpec(plan, []);
     // An extra column inside the summary table, typed by a person.
@@ -65,8 +65,8 @@ describe("summarize", () => {
     const a = await readWorkbook(input);
     const b = await readWorkbook(output);
     const generated = new Set<string>();
-    const sa = snapshot(a, ["검증"]);
-    const sb = snapshot(b, ["검증"]);
+    const sa = snapshot(a, ["검증", "변경 이력"]);
+    const sb = snapshot(b, ["검증", "변경 이력"]);
     for (const [k, v] of sa) {
       if (isGenerated(k)) {
         generated.add(k);
@@ -77,10 +77,10 @@ describe("summarize", () => {
     for (const k of sb.keys()) if (!sa.has(k)) expect(isGenerated(k)).toBe(true);
     expect(generated.size).toBeGreaterThan(40);
     expect(b.getWorksheet("추진계획")!.getCell("E11").value).toBe("867,5000천원");
-    // The overwritten cell is a formula again, the same one the template wrote.
-    expect(JSON.stringify(b.getWorksheet("요약")!.getCell(`F${SUMMARY_FIRST + 1}`).value)).toBe(original);
-    // Sheet order is kept and the findings sheet is filled.
-    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    // The overwritten cell is a formula again, the same one the template wrote (with the core's figure as its cached result).
+    expect((b.getWorksheet("요약")!.getCell(`F${SUMMARY_FIRST + 1}`).value as ExcelJS.CellFormulaValue).formula).toBe(JSON.parse(original).formula);
+    // Sheet order is kept (the change log added at the end) and the findings sheet is filled.
+    expect(b.worksheets.map((w) => w.name)).toEqual([...a.worksheets.map((w) => w.name), "변경 이력"]);
     // Title, count line, header, one row a finding.
     expect(b.getWorksheet("검증")!.actualRowCount).toBe(result.findings.length + 3);
     // And the regenerated workbook still calculates: LibreOffice gives the detail figure.

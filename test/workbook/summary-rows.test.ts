@@ -29,8 +29,11 @@ jest.setTimeout(240_000);
 const YOUTH_ROW = SUMMARY_FIRST + 4;
 const DIGITAL_ROW = SUMMARY_FIRST + 16;
 
-/** Every non-empty cell: "sheet!A1" -> value (and number format). */
-function snapshot(wb: ExcelJS.Workbook, skipSheets: string[] = ["검증"]): Map<string, string> {
+/**
+ * Every non-empty cell, "sheet!A1" -> value (and number format), but those of jobplan's own
+ * sheets, rebuilt or appended to on each run (검증; 변경 이력, see test/cli/change-log.test.ts).
+ */
+function snapshot(wb: ExcelJS.Workbook, skipSheets: string[] = ["검증", "변경 이력"]): Map<string, string> {
   const out = new Map<string, string>();
   for (const ws of wb.worksheets) {
     if (skipSheets.includes(ws.name)) continue;
