@@ -5,10 +5,12 @@ import type { Plan, SourceRef } from "../model";
 export interface CheckContext {
   plan: Plan;
   findings: Finding[];
+  /** The plan's source keys, the only keys a budget's parts hold. */
+  sourceKeys: string[];
 }
 
 export function newContext(plan: Plan): CheckContext {
-  return { plan, findings: [] };
+  return { plan, findings: [], sourceKeys: plan.settings.sources.map((s) => s.key) };
 }
 
 export interface Emit {

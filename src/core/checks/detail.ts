@@ -56,27 +56,41 @@ function readProjects(ctx: CheckContext, task: Task): ProjectsRead {
   const budgeted: Project[] = [];
   const unbalanced: Project[] = [];
   let total = 0;
-  const sums: Record<string, number> = {};
+  // Parts are walked by the plan's source keys (the only keys a budget holds), in arrays:
+  // a for-in over budgets of many shapes was most of the check's time on large plans.
+  const keys = ctx.sourceKeys;
+  const sums: number[] = new Array<number>(keys.length).fill(0);
+  const stated: boolean[] = new Array<boolean>(keys.length).fill(false);
   for (const p of task.projects) {
     const b = p.budget;
     if (!b) continue;
+    const parts = b.parts;
+    const budgetedHere = b.total !== null;
     let sum = 0;
-    let parts = 0;
-    for (const k in b.parts) {
-      const v = b.parts[k];
+    let count = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const v = parts[keys[i]];
+      if (v === undefined) continue;
       sum += v;
-      parts++;
-      if (b.total !== null) sums[k] = (sums[k] ?? 0) + v;
+      count++;
+      if (budgetedHere) {
+        sums[i] += v;
+        stated[i] = true;
+      }
     }
-    if (b.total === null) continue;
+    if (!budgetedHere) continue;
     budgeted.push(p);
-    total += b.total;
-    if (parts > 0 && sum !== b.total) unbalanced.push(p);
+    total += b.total!;
+    if (count > 0 && sum !== b.total) unbalanced.push(p);
   }
   if (!budgeted.length) return { unbalanced };
   const fields = ["total"];
-  for (const s of ctx.plan.settings.sources) if (sums[s.key] !== undefined || task.budget.parts[s.key] !== undefined) fields.push(s.key);
-  return { rollup: { budgeted, fields, sum: (f) => (f === "total" ? total : (sums[f] ?? 0)) }, unbalanced };
+  const byKey: Record<string, number> = {};
+  keys.forEach((k, i) => {
+    if (stated[i]) byKey[k] = sums[i];
+    if (stated[i] || task.budget.parts[k] !== undefined) fields.push(k);
+  });
+  return { rollup: { budgeted, fields, sum: (f) => (f === "total" ? total : (byKey[f] ?? 0)) }, unbalanced };
 }
 
 /** The note of comparisons about a task whose name its strategy uses twice. */

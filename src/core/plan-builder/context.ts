@@ -6,8 +6,11 @@ import { ReadingSink, RowCursor } from "./row-reader";
 
 export class BuildContext {
   readonly sink = new ReadingSink();
-  /** Tasks by (strategy, task) key: one task, or the tasks of a name used twice. */
-  private readonly tasksByBoth = new Map<string, Task | Task[]>();
+  /**
+   * Tasks by strategy key, then task key: one task, or the tasks of a name used twice. Two
+   * maps rather than one keyed by a joined string: joining made a new string to hash per row.
+   */
+  private readonly tasksByBoth = new Map<string, Map<string, Task | Task[]>>();
   /** Tasks by their name alone, made when first needed (a project whose strategy differs). */
   private tasksByName: Map<string, Task> | undefined;
 
@@ -45,16 +48,20 @@ export class BuildContext {
   }
 
   /**
-   * Registers a task for lookups by (strategy, task) and by task alone; `both` is its key
-   * when the caller has made it. Returns the first task of the same names, if any (a duplicate).
+   * Registers a task for lookups by (strategy, task) and by task alone. Returns the first task
+   * of the same names, if any (a duplicate).
    */
-  addTask(strategy: Strategy, task: Task, both: string = nameKey(strategy.name) + "\u0000" + nameKey(task.name)): Task | undefined {
+  addTask(strategy: Strategy, task: Task): Task | undefined {
     strategy.tasks.push(task);
     this.tasksByName = undefined;
-    const same = this.tasksByBoth.get(both);
-    if (same === undefined) this.tasksByBoth.set(both, task);
+    const sk = nameKey(strategy.name);
+    let tasks = this.tasksByBoth.get(sk);
+    if (tasks === undefined) this.tasksByBoth.set(sk, (tasks = new Map()));
+    const tk = nameKey(task.name);
+    const same = tasks.get(tk);
+    if (same === undefined) tasks.set(tk, task);
     else if (Array.isArray(same)) same.push(task);
-    else this.tasksByBoth.set(both, [same, task]);
+    else tasks.set(tk, [same, task]);
     return same === undefined ? undefined : Array.isArray(same) ? same[0] : same;
   }
 
@@ -64,7 +71,7 @@ export class BuildContext {
    */
   findTask(strategy: string | null, task: string, block = 0): Task | undefined {
     const k = nameKey(task);
-    const same = strategy !== null ? this.tasksByBoth.get(nameKey(strategy) + "\u0000" + k) : undefined;
+    const same = strategy !== null ? this.tasksByBoth.get(nameKey(strategy))?.get(k) : undefined;
     if (same !== undefined) return Array.isArray(same) ? same[Math.min(block, same.length - 1)] : same;
     if (!this.tasksByName) {
       this.tasksByName = new Map();

@@ -45,7 +45,7 @@ export function readTaskPlans(t: RowsTable, ctx: BuildContext): void {
       projects: [],
       ref: row.ref("task"),
     };
-    const first = ctx.addTask(strategy, task, nameKey(strategyName) + "\u0000" + nameKey(taskName))?.ref;
+    const first = ctx.addTask(strategy, task)?.ref;
     if (first) {
       const at = first.cell ? `${first.sheet ? first.sheet + "!" : ""}${first.cell}` : `${first.line}행`;
       ctx.sink.add(
@@ -68,6 +68,9 @@ export function readProjects(t: RowsTable, ctx: BuildContext, tasksFromProjects:
   // Blocks of rows per task name: the n-th block of a name used twice is its n-th task's.
   const blocks = new Map<string, number>();
   let lastKey = "";
+  let rowStrategy: string | null = null;
+  let rowTask: string | null = null;
+  let rowTaskFound: Task | undefined;
   for (const row of ctx.rows(t)) {
     const strategyCell = row.name("strategy");
     const taskCell = row.name("task");
@@ -92,10 +95,14 @@ export function readProjects(t: RowsTable, ctx: BuildContext, tasksFromProjects:
     }
     lastStrategy = strategyName;
     lastTask = taskName;
-    const key = nameKey(strategyName ?? "") + "\u0000" + nameKey(taskName);
-    if (key !== lastKey) blocks.set(key, (blocks.get(key) ?? -1) + 1);
-    lastKey = key;
-    let task = ctx.findTask(strategyName, taskName, blocks.get(key));
+    // Rows of one task follow each other: the same names as the row above need no lookup.
+    let task = strategyName === rowStrategy && taskName === rowTask ? rowTaskFound : undefined;
+    if (!task) {
+      const key = nameKey(strategyName ?? "") + "\u0000" + nameKey(taskName);
+      if (key !== lastKey) blocks.set(key, (blocks.get(key) ?? -1) + 1);
+      lastKey = key;
+      task = ctx.findTask(strategyName, taskName, blocks.get(key));
+    }
     if (!task) {
       if (!tasksFromProjects) {
         ctx.sink.add(
@@ -109,6 +116,9 @@ export function readProjects(t: RowsTable, ctx: BuildContext, tasksFromProjects:
       task = { name: taskName, target: null, budget: { total: null, parts: {} }, projects: [], ref: row.ref("task") };
       ctx.addTask(ctx.strategy(strategyName ?? "", row.ref("strategy")), task);
     }
+    rowStrategy = strategyName;
+    rowTask = taskName;
+    rowTaskFound = task;
     row.path = [strategyName ?? "", taskName, name];
     const project: Project = { name, ref: row.ref("project") };
     const { budget, stated } = row.budget("total", ctx.sources, "천원");
