@@ -40,7 +40,9 @@ export function generatePlan(opts: GenerateOptions): Plan {
     strategies[t % nStrategies].tasks.push(task);
   }
   for (let p = 0; p < opts.projects; p++) {
-    const task = tasks[p % nTasks];
+    // A task's projects one after another, as every reader builds them (rows in document order);
+    // dealing them round-robin scattered each task's projects over the heap, unlike any real plan.
+    const task = tasks[Math.floor((p * nTasks) / opts.projects)];
     const parts: Record<string, number> = {};
     let total = 0;
     for (const k of publicKeys) {
