@@ -2,6 +2,7 @@
 import type { SummaryTaskRow, Task } from "../model";
 import { compareNames, matchNames } from "../names";
 import { emit, type CheckContext } from "./context";
+import { withParticle } from "../particles";
 import { DUPLICATE_NAME } from "./detail";
 
 /** A summary item may name several projects at once: `공공근로, 지역공동체 일자리 사업`. */
@@ -14,10 +15,11 @@ function pieces(item: string): string[] {
 export function checkProjectLists(ctx: CheckContext, path: string[], row: SummaryTaskRow, task: Task, duplicate = false): void {
   const severity = duplicate ? "info" : "error";
   const note = duplicate ? { ko: ` (${DUPLICATE_NAME.ko})`, en: ` (${DUPLICATE_NAME.en})` } : { ko: "", en: "" };
-  const detail = task.projects.map((p) => p.name);
-  if (detail.length === 0 || row.projects.length === 0) return;
+  const projects = task.projects;
+  if (projects.length === 0 || row.projects.length === 0) return;
   // The common case: the summary lists the detail's projects as they are, in order.
-  if (detail.length === row.projects.length && detail.every((name, i) => name === row.projects[i])) return;
+  if (projects.length === row.projects.length && projects.every((p, i) => p.name === row.projects[i])) return;
+  const detail = projects.map((p) => p.name);
   // Match against the pieces of combined items, remembering which item each came from.
   const units: Array<{ name: string; item: number; piece: boolean }> = [];
   row.projects.forEach((item, k) => {
@@ -37,7 +39,7 @@ export function checkProjectLists(ctx: CheckContext, path: string[], row: Summar
       emit(ctx, {
         code: "project-missing-in-summary",
         severity,
-        ko: `${where}: 세부사업 '${detail[i]}'이 요약표의 세부사업 목록에 없습니다${note.ko}.`,
+        ko: `${where}: 세부사업 ${withParticle(`'${detail[i]}'`, "이/가")} 요약표의 세부사업 목록에 없습니다${note.ko}.`,
         en: `${where}: project '${detail[i]}' is missing from the summary's project list${note.en}.`,
         path: [...path, detail[i]],
         table: "project",
@@ -67,7 +69,7 @@ export function checkProjectLists(ctx: CheckContext, path: string[], row: Summar
     emit(ctx, {
       code: "project-missing-in-detail",
       severity,
-      ko: `${where}: 요약표의 세부사업 '${item}'이 세부 추진계획에 없습니다${note.ko}.`,
+      ko: `${where}: 요약표의 세부사업 ${withParticle(`'${item}'`, "이/가")} 세부 추진계획에 없습니다${note.ko}.`,
       en: `${where}: summary project '${item}' is not among the task's projects in the detail${note.en}.`,
       path: [...path, item],
       table: "summary-by-task",

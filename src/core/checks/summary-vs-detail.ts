@@ -200,7 +200,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
       emit(ctx, {
         code: "unmatched",
         severity: "error",
-        ko: `세부 추진계획 '${t.name}'이 요약표에 없습니다.`,
+        ko: `세부 추진계획 ${withParticle(`'${t.name}'`, "이/가")} 요약표에 없습니다.`,
         en: `Task plan '${t.name}' is missing from the summary by task.`,
         path: [s.name, t.name],
         table: "task-plan",
@@ -226,7 +226,7 @@ export function checkSummaryAgainstDetail(ctx: CheckContext, detail: DetailRollu
         emit(ctx, {
           code: "unmatched",
           severity: "error",
-          ko: `분야별 목표의 추진전략 '${row.strategy}'이 세부계획에 없습니다.`,
+          ko: `분야별 목표의 추진전략 ${withParticle(`'${row.strategy}'`, "이/가")} 세부계획에 없습니다.`,
           en: `Strategy '${row.strategy}' of the summary by strategy is not in the detail.`,
           path: [row.strategy],
           table: "summary-by-strategy",
