@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the add-in: one shared-runtime page (taskpane.html) that carries the task pane, the
 // ribbon commands and the custom functions, plus functions.js / functions.json for the
-// manifest's CustomFunctions extension point, the icons and a copy of manifest.xml.
+// manifest's CustomFunctions extension point, the icons and a copy of manifest.xml. The
+// page's scripts share one webpack runtime and a chunk of common code; the Office.js adapter
+// and the pane's confirmation dialog load on demand (pageChunks below).
 //
 // office.js comes from Microsoft's CDN by default: "Referencing the Office JavaScript API
 // library" requires the CDN reference for AppSource and calls local copies fit only for
