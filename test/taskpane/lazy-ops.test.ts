@@ -6,8 +6,6 @@
  */
 import { createFakeExcel } from "../excel/fake-excel";
 
-type LazyOps = typeof import("../../src/commands/lazy-ops");
-
 const TEMPLATE = { planName: "지연 적재", year: 2020, sources: ["national", "province", "municipal", "private"], roundingMode: "half-up" as const };
 const BROKEN = [
   ["전략 A", "과제 1", 10, 3000, 1000, 1000, 1000, 0],
@@ -22,7 +20,7 @@ test("the adapter loads on the first operation; insert, validate, regenerate and
     loads.push("workbook-ops");
     return jest.requireActual("../../src/commands/workbook-ops");
   });
-  const { lazyPlanWorkbookOps, selfTestText } = require("../../src/commands/lazy-ops") as LazyOps;
+  const { lazyPlanWorkbookOps, selfTestText } = await import("../../src/commands/lazy-ops");
   const fx = createFakeExcel();
   const ops = lazyPlanWorkbookOps(fx.run, { lambdaSupported: () => false });
   expect(loads).toEqual([]);
@@ -54,7 +52,7 @@ test("a failed load fails that operation with its error and the next one loads t
     if (attempts === 1) throw new Error("Loading chunk workbook-ops failed.");
     return jest.requireActual("../../src/commands/workbook-ops");
   });
-  const { lazyPlanWorkbookOps } = require("../../src/commands/lazy-ops") as LazyOps;
+  const { lazyPlanWorkbookOps } = await import("../../src/commands/lazy-ops");
   const fx = createFakeExcel();
   const ops = lazyPlanWorkbookOps(fx.run, { lambdaSupported: () => false });
   await expect(ops.insertTemplate(TEMPLATE)).rejects.toThrow("Loading chunk workbook-ops failed.");
