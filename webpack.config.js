@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the add-in: one shared-runtime page (taskpane.html) that carries the task pane, the
 // ribbon commands and the custom functions, plus functions.js / functions.json for the
-// manifest's CustomFunctions extension point, the icons and a copy of manifest.xml.
+// manifest's CustomFunctions extension point, the icons and a copy of manifest.xml. The
+// page's scripts share one webpack runtime and a chunk of common code; the Office.js adapter
+// and the pane's confirmation dialog load on demand (pageChunks below).
 //
 // office.js comes from Microsoft's CDN by default: "Referencing the Office JavaScript API
 // library" requires the CDN reference for AppSource and calls local copies fit only for
@@ -175,6 +177,36 @@ function officeJsMode(env) {
   return mode;
 }
 
+/**
+ * How the page's scripts are cut. functions.js, commands.js and taskpane.js all run in the one
+ * shared-runtime page (taskpane.html loads all three; manifest.xml points the Runtime, the
+ * FunctionFile and the CustomFunctions Page at it), so
+ * - one webpack runtime (runtime.js) serves the three: a module they share is loaded and
+ *   instantiated once (the ribbon's results mailbox, core's tables), not once per script;
+ * - code that two of them use goes to a chunk of its own, loaded once by the page, instead
+ *   of a copy in each script (commands.js carried all of src/excel, core and the workbook
+ *   template a second time);
+ * - what loads on demand (the Office.js adapter: lazy-ops.ts) is its own chunk.
+ * html-webpack-plugin writes a <script> for every chunk of the three entry points.
+ */
+function pageChunks() {
+  return {
+    runtimeChunk: { name: "runtime" },
+    splitChunks: {
+      chunks: "all",
+      cacheGroups: {
+        // React and Fluent UI stay in taskpane.js, the only script that uses them: in one
+        // chunk with styles.ts, terser inlines the few Fluent tokens the pane names instead
+        // of shipping the whole token table (30 KB more as a vendor chunk of its own).
+        defaultVendors: false,
+        // jobplan's own modules that two of the scripts (or the adapter's chunk) use, however
+        // small: shared.js (core's checks and tables, the ribbon's mailbox, lazy-ops.ts)
+        default: { name: "shared", minChunks: 2, minSize: 0, priority: -20, reuseExistingChunk: true },
+      },
+    },
+  };
+}
+
 /** The add-in itself. */
 function addinConfig(env, dev) {
   const outDir = path.resolve((env && env.outDir) || path.join(__dirname, "dist"));
@@ -190,7 +222,15 @@ function addinConfig(env, dev) {
       commands: "./src/commands/commands.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
-    output: { path: outDir, filename: "[name].js", clean: true },
+    output: {
+      path: outDir,
+      filename: "[name].js",
+      // chunks loaded on demand (lazy-ops.ts): a new build gets new names, so that a page that
+      // is still open with the old scripts never loads a chunk of another build
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    optimization: pageChunks(),
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",

@@ -1,9 +1,10 @@
 /* global Office, Excel */
 // Ribbon commands (ExecuteFunction buttons in manifest.xml). They run in the shared runtime
 // (taskpane.html), so they share the window with the task pane and the custom functions.
-// Keep them thin: all workbook logic lives in src/excel/adapter.ts.
-import { createPlanWorkbookOps } from "../excel/adapter";
-import type { PlanWorkbookOps } from "../excel/adapter";
+// Keep them thin: all workbook logic lives in src/excel/adapter.ts, loaded on the first
+// command (lazy-ops.ts), not with the page.
+import type { PlanWorkbookOps } from "../excel/contract";
+import { lazyPlanWorkbookOps } from "./lazy-ops";
 import { postCommandResult, type CommandResultDetail } from "./command-results";
 
 export { COMMAND_RESULT_EVENT, type CommandResultDetail } from "./command-results";
@@ -27,7 +28,7 @@ export function command(
   name: string,
   work: (ops: PlanWorkbookOps) => Promise<unknown>,
   needsPane: (result: unknown) => boolean,
-  opsFactory: () => PlanWorkbookOps = () => createPlanWorkbookOps(Excel.run),
+  opsFactory: () => PlanWorkbookOps = () => lazyPlanWorkbookOps(Excel.run),
 ): CommandHandler {
   return async (event) => {
     const detail: CommandResultDetail = { command: name };

@@ -3,7 +3,7 @@
  * workbook access goes through PlanWorkbookOps, so the pane runs against the Office.js
  * adapter in Excel and against test doubles in tests and the browser harness.
  */
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button, Field, FluentProvider, Textarea, webLightTheme } from "@fluentui/react-components";
 import type { InsertTemplateOptions, PlanWorkbookOps, Progress, RegenerateResult } from "../excel/contract";
 import { subscribeCommandResults, type CommandResultDetail } from "../commands/command-results";
@@ -13,10 +13,13 @@ import type { Lang, Strings } from "./i18n";
 import { useStyles } from "./styles";
 import { FindingList } from "./FindingList";
 import { InsertSection } from "./InsertSection";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { StatusArea } from "./StatusArea";
 import { SelfTestPanel } from "./SelfTestPanel";
 import { ProtectSwitch } from "./ProtectSwitch";
+
+// The confirmation dialog (Fluent's Dialog with its focus trap, portal and motion) is needed
+// only when a regeneration meets hand-edited cells: it loads then, not with the page.
+const ConfirmDialog = lazy(() => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 
 type OpName = "insert" | "import" | "validate" | "regenerate" | "undo" | "select";
 
@@ -83,6 +86,8 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
   const { busy, progress, error, status, perform, clearError, report, fail } = useOperations(t, lang);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [confirmCells, setConfirmCells] = useState<string[] | null>(null);
+  // once asked, the dialog stays mounted (closed) so that it can animate out as before
+  const [asked, setAsked] = useState(false);
   const [canUndo, setCanUndo] = useState(false);
   const [protect, setProtect] = useState(false);
   const [text, setText] = useState("");
@@ -114,6 +119,7 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
   const regenerated = (result: RegenerateResult): string => {
     if (result.status === "confirm-needed") {
       setConfirmCells(result.editedCells);
+      setAsked(true);
       return "";
     }
     setCanUndo(result.changedCells > 0);
@@ -228,19 +234,23 @@ function Pane({ ops, lang, t }: { ops: PlanWorkbookOps; lang: Lang; t: Strings }
         </div>
       </section>
 
-      <ConfirmDialog
-        t={t}
-        cells={confirmCells}
-        onOverwrite={() => {
-          setConfirmCells(null);
-          void onRegenerate(true);
-        }}
-        onCancel={() => {
-          setConfirmCells(null);
-          regenerateButton.current?.focus();
-        }}
-        onDismiss={() => setConfirmCells(null)}
-      />
+      {asked && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            t={t}
+            cells={confirmCells}
+            onOverwrite={() => {
+              setConfirmCells(null);
+              void onRegenerate(true);
+            }}
+            onCancel={() => {
+              setConfirmCells(null);
+              regenerateButton.current?.focus();
+            }}
+            onDismiss={() => setConfirmCells(null)}
+          />
+        </Suspense>
+      )}
 
       <SelfTestPanel ops={ops} t={t} disabled={disabled} onError={fail} />
     </main>

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button, Field, Link, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import type { PlanWorkbookOps, SelfTestReport } from "../excel/contract";
-import { selfTestText } from "../excel/self-test";
+import { selfTestText } from "../commands/lazy-ops";
 import type { Strings } from "./i18n";
 import { useStyles } from "./styles";
 
@@ -11,15 +11,17 @@ export function SelfTestPanel(props: { ops: PlanWorkbookOps; t: Strings; disable
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [running, setRunning] = useState(false);
-  const [report, setReport] = useState<SelfTestReport | null>(null);
+  const [result, setResult] = useState<{ report: SelfTestReport; text: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const text = report ? selfTestText(report) : "";
+  const report = result?.report ?? null;
+  const text = result?.text ?? "";
 
   const run = async () => {
     setRunning(true);
     setCopied(false);
     try {
-      setReport(await ops.selfTest());
+      const r = await ops.selfTest();
+      setResult({ report: r, text: await selfTestText(r) });
     } catch (err) {
       props.onError(err);
     } finally {

@@ -2,7 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { OutsideOffice } from "./OutsideOffice";
-import { createPlanWorkbookOps } from "../excel/adapter";
+import { lazyPlanWorkbookOps } from "../commands/lazy-ops";
 
 function root() {
   const el = document.getElementById("root");
@@ -11,7 +11,8 @@ function root() {
 
 function mount(locale: string | undefined) {
   const run = (batch: (context: Excel.RequestContext) => Promise<unknown>) => Excel.run(batch);
-  const ops = createPlanWorkbookOps(run as Parameters<typeof createPlanWorkbookOps>[0]);
+  // The adapter loads with the first operation, not with the page (lazy-ops.ts).
+  const ops = lazyPlanWorkbookOps(run as Parameters<typeof lazyPlanWorkbookOps>[0]);
   root()?.render(<App ops={ops} locale={locale} />);
 }
 

@@ -55,9 +55,30 @@ async function build(kind: "cdn" | "local"): Promise<Build> {
   return { out: b.dir, files: buildFiles(b.dir), log: b.log };
 }
 
-/** The page's own JavaScript, gzipped (what the bundle-size limit is about). */
+/** The entry scripts taskpane.html must load (manifest.xml names functions.js too). */
 const PAGE_SCRIPTS = ["functions.js", "commands.js", "taskpane.js"];
+/**
+ * Every script jobplan ships, gzipped: what the page loads at start plus what it loads on
+ * demand (the Office.js adapter's chunk). Limit 300 KB; issue 14 aims at 150 KB.
+ */
 const LIMIT_GZIP_BYTES = 300 * 1024;
+/**
+ * Where it is now, with a small margin: all of it (225,025 bytes when set), and what
+ * taskpane.html loads at start (161,788 bytes; the rest loads with the first operation).
+ */
+const LIMIT_ALL_GZIP_BYTES = 232 * 1024;
+const LIMIT_START_GZIP_BYTES = 168 * 1024;
+/** office.js and the files it loads (the local build copies them as shipped): Microsoft's. */
+const isOfficeFile = (dir: string, f: string) => {
+  const shipped = path.join(OFFICE_JS_DIST, f);
+  return fs.existsSync(shipped) && fs.readFileSync(shipped).equals(fs.readFileSync(path.join(dir, f)));
+};
+
+/** The scripts an HTML page loads, in order. */
+const scriptSrcs = (html: string) => [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+/** jobplan's own scripts in a build: every .js file except office.js's. */
+const ownScripts = (b: Build) => b.files.filter((f) => f.endsWith(".js") && !isOfficeFile(b.out, f));
+const gzipSize = (dir: string, f: string) => zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length;
 
 let cdn: Build;
 let local: Build;
@@ -127,8 +148,7 @@ describe("production build with --env officejs=local (office.js served locally)"
   });
 
   test("taskpane.html loads office.js from its own folder, then functions, commands and the pane", () => {
-    const html = read("taskpane.html");
-    const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+    const srcs = scriptSrcs(read("taskpane.html"));
     expect(srcs[0]).toBe("office.js");
     expect(srcs).toEqual(expect.arrayContaining(["functions.js", "commands.js", "taskpane.js"]));
     expect(srcs.indexOf("functions.js")).toBeGreaterThan(0);
@@ -204,8 +224,7 @@ describe("production build with --env officejs=local (office.js served locally)"
 
 describe("default build: office.js from Microsoft's CDN", () => {
   test("taskpane.html loads office.js from the CDN first; no office.js file is copied", () => {
-    const html = fs.readFileSync(path.join(cdn.out, "taskpane.html"), "utf8");
-    const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+    const srcs = scriptSrcs(fs.readFileSync(path.join(cdn.out, "taskpane.html"), "utf8"));
     expect(srcs[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     expect(srcs.slice(1)).toEqual(expect.arrayContaining(["functions.js", "commands.js", "taskpane.js"]));
     expect(cdn.files.filter((f) => /^(office|o15apptofilemappingtable|excel-.*|custom-functions-runtime)\.js$|office_strings/.test(f))).toEqual([]);
@@ -223,12 +242,45 @@ describe("default build: office.js from Microsoft's CDN", () => {
     expect(hits).toEqual([]);
   });
 
-  test(`the page's own JavaScript is under ${LIMIT_GZIP_BYTES / 1024} KB gzipped (tree-shaken ES modules)`, () => {
-    const gz = PAGE_SCRIPTS.map((f) => zlib.gzipSync(fs.readFileSync(path.join(cdn.out, f)), { level: 9 }).length);
-    const total = gz.reduce((a, b) => a + b, 0);
+  test(`jobplan's JavaScript is under ${LIMIT_GZIP_BYTES / 1024} KB gzipped, ${LIMIT_START_GZIP_BYTES / 1024} KB of it at start (tree-shaken ES modules)`, () => {
+    const started = scriptSrcs(fs.readFileSync(path.join(cdn.out, "taskpane.html"), "utf8")).slice(1);
+    const all = ownScripts(cdn);
+    expect(all).toEqual(expect.arrayContaining([...PAGE_SCRIPTS, ...started]));
+    const total = all.reduce((n, f) => n + gzipSize(cdn.out, f), 0);
+    const atStart = started.reduce((n, f) => n + gzipSize(cdn.out, f), 0);
     expect(total).toBeLessThan(LIMIT_GZIP_BYTES);
+    expect(total).toBeLessThan(LIMIT_ALL_GZIP_BYTES);
+    expect(atStart).toBeLessThan(LIMIT_START_GZIP_BYTES);
     // A Fluent icon that no component uses must not ship (it did with CommonJS modules).
-    expect(fs.readFileSync(path.join(cdn.out, "taskpane.js"), "utf8")).not.toContain("AccessTime24Regular");
+    for (const f of all) expect(fs.readFileSync(path.join(cdn.out, f), "utf8")).not.toContain("AccessTime24Regular");
+  });
+
+  test("each of the three scripts ships its own code once: no second copy of the adapter, core or React", () => {
+    const text = (f: string) => fs.readFileSync(path.join(cdn.out, f), "utf8");
+    // commands.js is the ribbon's handlers, not the adapter they call (it had all of it)
+    expect(gzipSize(cdn.out, "commands.js")).toBeLessThan(4 * 1024);
+    // React's reconciler ships once, in the pane's script
+    const react = ownScripts(cdn).filter((f) => text(f).includes("react.dev/errors/"));
+    expect(react).toEqual(["taskpane.js"]);
+  });
+
+  test.each(["cdn", "local"] as const)("%s build: every script of jobplan is loaded by taskpane.html or by the webpack runtime on demand", (kind) => {
+    const b = kind === "cdn" ? cdn : local;
+    const started = scriptSrcs(fs.readFileSync(path.join(b.out, "taskpane.html"), "utf8")).slice(1);
+    for (const s of started) expect(b.files).toContain(s);
+    const onDemand = ownScripts(b).filter((f) => !started.includes(f));
+    // the Office.js adapter (src/commands/lazy-ops.ts) and the pane's confirmation dialog,
+    // under content-hashed names
+    expect(onDemand.map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, "")).sort()).toEqual(["confirm-dialog", "workbook-ops"]);
+    // the runtime (loaded by the page) names each on-demand chunk and its hash
+    const runtime = started.find((f) => /^runtime\b/.test(f));
+    expect(runtime).toBeDefined();
+    const code = fs.readFileSync(path.join(b.out, runtime!), "utf8");
+    for (const f of onDemand) {
+      const [, name, hash] = /^(.+)\.([0-9a-f]{8})\.js$/.exec(f)!;
+      expect(code).toContain(name);
+      expect(code).toContain(hash);
+    }
   });
 
   test("both builds carry the same manifest and functions metadata", () => {
