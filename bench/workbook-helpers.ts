@@ -105,6 +105,11 @@ export function recalcWithLibreOffice(xlsx: string): string {
  * any of them removes them all). The files' names must differ.
  */
 export function recalcAllWithLibreOffice(files: string[]): string[] {
+  return convertWithLibreOffice(files, "xlsx");
+}
+
+/** The files recalculated on opening, then saved as `format` (recalcAllWithLibreOffice). */
+export function convertWithLibreOffice(files: string[], format: "xlsx" | "pdf"): string[] {
   const soffice = findSoffice();
   if (!soffice) {
     throw new Error(
@@ -112,7 +117,7 @@ export function recalcAllWithLibreOffice(files: string[]): string[] {
         "`apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui` (.ci/run does).",
     );
   }
-  const outName = (f: string) => path.basename(f).replace(/\.[^.]+$/, "") + ".xlsx";
+  const outName = (f: string) => path.basename(f).replace(/\.[^.]+$/, "") + "." + format;
   if (new Set(files.map(outName)).size !== files.length) throw new Error(`recalculated files would share a name: ${files.join(", ")}`);
   const work = mkdtempSync(path.join(os.tmpdir(), "jobplan-lo-"));
   const profile = path.join(work, "profile");
@@ -123,7 +128,7 @@ export function recalcAllWithLibreOffice(files: string[]): string[] {
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files],
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, ...files],
       { stdio: "pipe", timeout: 180_000 },
     );
   } catch (e) {

@@ -68,7 +68,10 @@ describe("summarize", () => {
     const sa = snapshot(a, ["검증", "변경 이력"]);
     const sb = snapshot(b, ["검증", "변경 이력"]);
     const kept: Array<[string, string]> = [];
-    for (const [k, v] of sa) (isGenerated(k) ? generated.add(k) : kept.push([k, v]));
+    for (const [k, v] of sa) {
+      if (isGenerated(k)) generated.add(k);
+      else kept.push([k, v]);
+    }
     // One comparison of every cell (one expect per cell cost seconds).
     expect(kept.map(([k]) => [k, sb.get(k)])).toEqual(kept);
     expect([...sb.keys()].filter((k) => !sa.has(k) && !isGenerated(k))).toEqual([]);
