@@ -27,9 +27,9 @@ function sidesOf(index: string, b: Box, r: number, c: number): Side[] {
     case "EdgeRight":
       return c === b.c1 ? ["right"] : [];
     case "InsideHorizontal":
-      return [...(r > b.r0 ? (["top"] as Side[]) : []), ...(r < b.r1 ? (["bottom"] as Side[]) : [])];
+      return r > b.r0 ? (r < b.r1 ? ["top", "bottom"] : ["top"]) : r < b.r1 ? ["bottom"] : [];
     case "InsideVertical":
-      return [...(c > b.c0 ? (["left"] as Side[]) : []), ...(c < b.c1 ? (["right"] as Side[]) : [])];
+      return c > b.c0 ? (c < b.c1 ? ["left", "right"] : ["left"]) : c < b.c1 ? ["right"] : [];
     default:
       throw new FakeOfficeError("InvalidArgument", `unknown border index ${index}`);
   }
