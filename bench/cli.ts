@@ -36,11 +36,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** `hostile: false` skips the hostile workbooks (bench --quick). */
+/** `hostile: false` skips the hostile workbooks, `runs: 1` measures once (bench --quick). */
 export async function benchCli(
   projects = 10_000,
-  options: { hostile?: boolean } = {},
+  options: { hostile?: boolean; runs?: number } = {},
 ): Promise<CliFigures> {
+  const repeat = Array.from({ length: options.runs ?? 3 }, (_, i) => i);
   const dir = mkdtempSync(path.join(os.tmpdir(), "jobplan-bench-cli-"));
   try {
     const plan = generatePlan(projects, 11, "half-up");
@@ -49,13 +50,13 @@ export async function benchCli(
     await writeWorkbookFile(spec, file);
     buildCliBundle();
     runJobplan(["--version"]); // warm the file cache
-    const runs = [0, 1, 2].map(() => runJobplan(["check", file], { cwd: dir }));
+    const runs = repeat.map(() => runJobplan(["check", file], { cwd: dir }));
     if (runs.some((r) => r.status !== 1))
       throw new Error(`check exited ${runs.map((r) => r.status).join(", ")}: ${runs[0].stderr}`);
     const checkMs = median(runs.map((r) => r.ms));
     const checkCpuMs = median(runs.map((r) => r.cpuMs));
     const peakMb = Math.max(...runs.map((r) => r.peakMb));
-    const startMs = median([0, 1, 2].map(() => runJobplan(["--version"]).ms));
+    const startMs = median(repeat.map(() => runJobplan(["--version"]).ms));
 
     // Where the time goes, in this process (warm): streaming read, tables -> plan, checks.
     let t = performance.now();
@@ -105,7 +106,7 @@ export async function benchCli(
     const met = (ok: boolean) => (ok ? "met" : "NOT met");
     const load = os.loadavg()[0];
     console.log(
-      `cli: jobplan check of a ${projects}-project workbook, as a child process (median of 3; load average ${load.toFixed(1)} on ${os.cpus().length} CPUs)`,
+      `cli: jobplan check of a ${projects}-project workbook, as a child process (median of ${repeat.length}; load average ${load.toFixed(1)} on ${os.cpus().length} CPUs)`,
     );
     console.log(
       `  jobplan check                      ${checkMs.toFixed(0)} ms   (CPU ${checkCpuMs.toFixed(0)} ms; start-up alone ${startMs.toFixed(0)} ms)`,

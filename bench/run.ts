@@ -53,7 +53,7 @@ const BENCHES: Bench[] = [
     name: "cli",
     file: "cli.ts",
     fn: "benchCli",
-    args: { full: [10_000], quick: [500, { hostile: false }] },
+    args: { full: [10_000], quick: [500, { hostile: false, runs: 1 }] },
   },
   { name: "parsers", file: "xlsx-parsers.ts", fn: "benchParsers", slow: true },
 ];

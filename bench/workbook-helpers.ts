@@ -96,6 +96,20 @@ const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
  * and returns its path. Throws with a clear message when LibreOffice is missing.
  */
 export function recalcWithLibreOffice(xlsx: string): string {
+  return recalcAllWithLibreOffice([xlsx])[0];
+}
+
+/**
+ * The same for several files in one start of LibreOffice (its start-up is most of the time
+ * of a small file): the recalculated copies, in order, all in one folder (cleanupRecalc of
+ * any of them removes them all). The files' names must differ.
+ */
+export function recalcAllWithLibreOffice(files: string[]): string[] {
+  return convertWithLibreOffice(files, "xlsx");
+}
+
+/** The files recalculated on opening, then saved as `format` (recalcAllWithLibreOffice). */
+export function convertWithLibreOffice(files: string[], format: "xlsx" | "pdf"): string[] {
   const soffice = findSoffice();
   if (!soffice) {
     throw new Error(
@@ -103,6 +117,8 @@ export function recalcWithLibreOffice(xlsx: string): string {
         "`apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui` (.ci/run does).",
     );
   }
+  const outName = (f: string) => path.basename(f).replace(/\.[^.]+$/, "") + "." + format;
+  if (new Set(files.map(outName)).size !== files.length) throw new Error(`recalculated files would share a name: ${files.join(", ")}`);
   const work = mkdtempSync(path.join(os.tmpdir(), "jobplan-lo-"));
   const profile = path.join(work, "profile");
   mkdirSync(path.join(profile, "user"), { recursive: true });
@@ -112,15 +128,17 @@ export function recalcWithLibreOffice(xlsx: string): string {
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, xlsx],
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, ...files],
       { stdio: "pipe", timeout: 180_000 },
     );
   } catch (e) {
-    throw new Error(`LibreOffice failed to convert ${xlsx}: ${(e as Error).message}`);
+    throw new Error(`LibreOffice failed to convert ${files.join(", ")}: ${(e as Error).message}`);
   }
-  const out = path.join(outDir, path.basename(xlsx).replace(/\.[^.]+$/, "") + ".xlsx");
-  if (!existsSync(out)) throw new Error(`LibreOffice produced no output for ${xlsx}`);
-  return out;
+  return files.map((f) => {
+    const out = path.join(outDir, outName(f));
+    if (!existsSync(out)) throw new Error(`LibreOffice produced no output for ${f}`);
+    return out;
+  });
 }
 
 /** Removes a directory made by recalcWithLibreOffice (the parent of its out/ folder). */

@@ -6,12 +6,8 @@
 import { spawn, spawnSync } from "child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import path from "path";
-import { checkPlan } from "../../src/core";
 import { writeFileSafely } from "../../src/cli/safe-write";
-import { writeWorkbookFile } from "../../src/cli/xlsx-write";
-import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
 import { buildCliBundle, JOBPLAN_BIN } from "../../bench/cli-run";
-import { generatePlan } from "../../bench/workbook-helpers";
 import { AS_UNPRIVILEGED, caseDir, changes, cli, cliProcess, fingerprint, SAMPLE, SAMPLE_TEXT, sampleWorkbook } from "./harness";
 
 jest.setTimeout(180_000);
@@ -74,10 +70,11 @@ describe("safe writes", () => {
   test("summarize killed (SIGKILL) while writing leaves the workbook byte-identical", async () => {
     const dir = caseDir();
     const file = path.join(dir, "plan.xlsx");
-    const plan = generatePlan(10_000, 3);
-    await writeWorkbookFile(buildWorkbookSpec(plan, checkPlan(plan)), file);
+    await sampleWorkbook(file);
     const before = fingerprint(dir);
-    const child = spawn(process.execPath, [JOBPLAN_BIN, "summarize", "plan.xlsx"], { cwd: dir, stdio: "ignore" });
+    // The writes are slowed (slow-writes.js): the temporary file has content for a while
+    // before the rename, so the kill below lands mid-write however busy the machine is.
+    const child = spawn(process.execPath, ["--require", path.join(__dirname, "slow-writes.js"), JOBPLAN_BIN, "summarize", "plan.xlsx"], { cwd: dir, stdio: "ignore" });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     let killedWhileWriting = false;
     const poll = setInterval(() => {

@@ -12,7 +12,7 @@ import { writeWorkbookFile } from "../../src/cli/xlsx-write";
 import { workbookTables } from "../../src/cli/xlsx-read";
 import { classifyTable, type InputTable } from "../../src/workbook/read-tables";
 import { matchHeaders, summaryByStrategyColumns, summaryByTaskColumns, taskPlanColumns } from "../../src/workbook/columns";
-import { cleanupRecalc, findSoffice, generatePlan, recalcWithLibreOffice } from "../../bench/workbook-helpers";
+import { cleanupRecalc, findSoffice, generatePlan, recalcAllWithLibreOffice } from "../../bench/workbook-helpers";
 import { fixturePlan, readWorkbook, tempDir } from "./helpers/workbook-files";
 
 jest.setTimeout(240_000);
@@ -34,15 +34,22 @@ function fixed(plan: Plan): Plan {
   return JSON.parse(JSON.stringify(plan, (k, v) => (k === "raw" ? undefined : v)));
 }
 
-async function recalculated(plan: Plan): Promise<InputTable[]> {
+/**
+ * Every plan the tests below check, written as a workbook and recalculated by LibreOffice in
+ * one start of it (its start-up is most of the time of a small file): name -> tables.
+ */
+async function recalculatedAll(plans: Record<string, Plan>): Promise<Record<string, InputTable[]>> {
   const dir = tempDir();
-  const file = path.join(dir, "plan.xlsx");
-  await writeWorkbookFile(buildWorkbookSpec(plan, checkPlan(plan)), file);
-  const out = recalcWithLibreOffice(file);
+  const names = Object.keys(plans);
+  const files = names.map((n) => path.join(dir, `${n}.xlsx`));
+  for (const [i, n] of names.entries()) await writeWorkbookFile(buildWorkbookSpec(plans[n], checkPlan(plans[n])), files[i]);
+  const outs = recalcAllWithLibreOffice(files);
   try {
-    return workbookTables(await readWorkbook(out));
+    const out: Record<string, InputTable[]> = {};
+    for (const [i, n] of names.entries()) out[n] = workbookTables(await readWorkbook(outs[i]));
+    return out;
   } finally {
-    cleanupRecalc(out);
+    cleanupRecalc(outs[0]);
   }
 }
 
@@ -89,15 +96,41 @@ function compare(plan: Plan, tables: InputTable[], expected: GeneratedSummary): 
   expect(rowOf(sTotals)).toEqual(key(expected.total.target, expected.total.total, ...keys.map((k) => expected.total.parts[k])));
 }
 
+/** The fixture fixed, in a rounding mode. */
+function fixtureIn(mode: Plan["settings"]["roundingMode"]): Plan {
+  const plan = fixed(fixturePlan().plan);
+  plan.settings.roundingMode = mode;
+  return plan;
+}
+
+/** The fixture with its malformed 국비 kept, and a malformed 계 as well. */
+function malformedPlan(): Plan {
+  const { plan } = fixturePlan();
+  const first = plan.strategies[0].tasks[0];
+  first.budget.refs = { ...first.budget.refs, total: { line: 1, raw: "43,9000천원" } };
+  return plan;
+}
+
 describe("summary formulas recalculated by LibreOffice", () => {
+  const plans = {
+    halfUp: fixtureIn("half-up"),
+    largestRemainder: fixtureIn("largest-remainder"),
+    malformed: malformedPlan(),
+    generatedHalfUp: generatePlan(2000, 7, "half-up"),
+    generatedLargestRemainder: generatePlan(2000, 7, "largest-remainder"),
+  };
+  let recalculated: Record<keyof typeof plans, InputTable[]>;
+  beforeAll(async () => {
+    recalculated = await recalculatedAll(plans);
+  });
+
   it("has LibreOffice installed (the formula tests need it)", () => {
     expect(findSoffice()).toBeDefined();
   });
 
-  it("equal the core summary for the Seo-gu 2020 fixture (half-up)", async () => {
-    const plan = fixed(fixturePlan().plan);
-    plan.settings.roundingMode = "half-up";
-    const tables = await recalculated(plan);
+  it("equal the core summary for the Seo-gu 2020 fixture (half-up)", () => {
+    const plan = plans.halfUp;
+    const tables = recalculated.halfUp;
     compare(plan, tables, summarizePlan(plan, "half-up"));
     // The status column flags the published 13 persons against the detail's 8.
     const t = table(tables, "summaryByTask");
@@ -106,11 +139,10 @@ describe("summary formulas recalculated by LibreOffice", () => {
     expect([row[m.index.declaredTarget], row[m.index.target], row[m.index.status]]).toEqual([13, 8, "불일치"]);
   });
 
-  it("equal the core summary for the fixture with largest-remainder rounding, and every row adds up", async () => {
-    const plan = fixed(fixturePlan().plan);
-    plan.settings.roundingMode = "largest-remainder";
+  it("equal the core summary for the fixture with largest-remainder rounding, and every row adds up", () => {
+    const plan = plans.largestRemainder;
     const expected = summarizePlan(plan, "largest-remainder");
-    const tables = await recalculated(plan);
+    const tables = recalculated.largestRemainder;
     compare(plan, tables, expected);
     const t = table(tables, "summaryByStrategy");
     const m = matchHeaders(t.values[0], summaryByStrategyColumns(plan.settings, plan.summary.sourceKeys));
@@ -120,16 +152,16 @@ describe("summary formulas recalculated by LibreOffice", () => {
     }
   });
 
-  it("leave a malformed figure kept as text out, with numbers and statuses everywhere, never #VALUE!", async () => {
-    const { plan } = fixturePlan();
+  it("leave a malformed figure kept as text out, with numbers and statuses everywhere, never #VALUE!", () => {
+    const plan = plans.malformed;
     const tasks = plan.strategies.flatMap((s) => s.tasks);
     const malformed = tasks.find((t) => t.budget.refs?.national?.raw === "867,5000천원")!;
     expect(malformed).toBeDefined();
-    // A malformed 계 as well, in a plan whose summaries leave 민자 out (계 - 민자 is counted).
+    // A malformed 계 as well (malformedPlan), in a plan whose summaries leave 민자 out (계 - 민자 is counted).
     const first = tasks[0];
+    expect(first.budget.refs?.total?.raw).toBe("43,9000천원");
     expect(plan.summary.sourceKeys).not.toContain("private");
-    first.budget.refs = { ...first.budget.refs, total: { line: 1, raw: "43,9000천원" } };
-    const tables = await recalculated(plan);
+    const tables = recalculated.malformed;
     const errors = tables.flatMap((t) => t.values.flat().filter((v) => typeof v === "string" && /^#[A-Z/0!?]+/.test(v)).map((v) => `${t.sheet}: ${v}`));
     expect(errors).toEqual([]);
     const tp = table(tables, "taskPlans");
@@ -149,13 +181,17 @@ describe("summary formulas recalculated by LibreOffice", () => {
     }
   });
 
-  it("equal the core summary for a generated 2,000-project plan in both rounding modes", async () => {
-    for (const mode of ["half-up", "largest-remainder"] as const) {
-      const plan = generatePlan(2000, 7, mode);
+  it("equal the core summary for a generated 2,000-project plan in both rounding modes", () => {
+    for (const [mode, name] of [
+      ["half-up", "generatedHalfUp"],
+      ["largest-remainder", "generatedLargestRemainder"],
+    ] as const) {
+      const plan = plans[name];
+      expect(plan.settings.roundingMode).toBe(mode);
       const expected = summarizePlan(plan, mode);
       // The generated plan must exercise rounding: some half-up rows do not add up.
       if (mode === "half-up") expect(expected.byStrategy.some((r) => r.total !== Object.values(r.parts).reduce((a, b) => a + b, 0))).toBe(true);
-      compare(plan, await recalculated(plan), expected);
+      compare(plan, recalculated[name], expected);
     }
   });
 });

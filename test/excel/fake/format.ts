@@ -27,9 +27,9 @@ function sidesOf(index: string, b: Box, r: number, c: number): Side[] {
     case "EdgeRight":
       return c === b.c1 ? ["right"] : [];
     case "InsideHorizontal":
-      return [...(r > b.r0 ? (["top"] as Side[]) : []), ...(r < b.r1 ? (["bottom"] as Side[]) : [])];
+      return r > b.r0 ? (r < b.r1 ? ["top", "bottom"] : ["top"]) : r < b.r1 ? ["bottom"] : [];
     case "InsideVertical":
-      return [...(c > b.c0 ? (["left"] as Side[]) : []), ...(c < b.c1 ? (["right"] as Side[]) : [])];
+      return c > b.c0 ? (c < b.c1 ? ["left", "right"] : ["left"]) : c < b.c1 ? ["right"] : [];
     default:
       throw new FakeOfficeError("InvalidArgument", `unknown border index ${index}`);
   }
@@ -110,8 +110,9 @@ export class FakeFormat {
               this.log(`borders.${prop}`);
               this.queue(() => {
                 for (const b of this.checked("formatCells"))
-                  for (let r = b.r0; r <= b.r1; r++)
-                    for (let c = b.c0; c <= b.c1; c++) {
+                  // An edge touches one row or column of the box: only its cells are visited.
+                  for (let r = index === "EdgeBottom" ? b.r1 : b.r0; r <= (index === "EdgeTop" ? b.r0 : b.r1); r++)
+                    for (let c = index === "EdgeRight" ? b.c1 : b.c0; c <= (index === "EdgeLeft" ? b.c0 : b.c1); c++) {
                       const sides = sidesOf(index, b, r, c);
                       if (!sides.length) continue;
                       const cell = this.cell(b, r, c);

@@ -1,35 +1,26 @@
 /**
- * The workbook as a person would print it: LibreOffice recalculates it (bench's helper),
- * then prints it to PDF; poppler gives the text of each page and page images.
+ * The workbook as a person would print it: LibreOffice recalculates it (bench's helper) and
+ * prints it to PDF; poppler gives the text of each page and page images.
  */
 import { execFileSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from "fs";
-import os from "os";
+import { copyFileSync } from "fs";
 import path from "path";
 import JSZip from "jszip";
-import { cleanupRecalc, findSoffice, recalcWithLibreOffice } from "../../../bench/workbook-helpers";
+import { cleanupRecalc, convertWithLibreOffice } from "../../../bench/workbook-helpers";
 
-/** Prints `xlsx` to a PDF in `outDir` (recalculated first, so every formula shows its value). */
+/**
+ * Prints `xlsx` to a PDF in `outDir`, every formula recalculated as LibreOffice opens it (so
+ * that each shows its value), in one start of LibreOffice.
+ */
 export function printToPdf(xlsx: string, outDir: string): string {
-  const soffice = findSoffice();
-  if (!soffice) throw new Error("LibreOffice (soffice) is not installed: `apt-get install libreoffice-calc-nogui` (.ci/run does).");
-  const recalculated = recalcWithLibreOffice(xlsx);
+  const [printed] = convertWithLibreOffice([xlsx], "pdf");
   try {
-    const work = mkdtempSync(path.join(os.tmpdir(), "jobplan-pdf-"));
-    const profile = path.join(work, "profile");
-    mkdirSync(profile);
-    const input = path.join(work, path.basename(xlsx));
-    copyFileSync(recalculated, input);
-    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, input], {
-      stdio: "pipe",
-      timeout: 180_000,
-    });
+    const pdf = path.join(outDir, path.basename(printed));
+    copyFileSync(printed, pdf);
+    return pdf;
   } finally {
-    cleanupRecalc(recalculated);
+    cleanupRecalc(printed);
   }
-  const pdf = path.join(outDir, path.basename(xlsx).replace(/\.[^.]+$/, "") + ".pdf");
-  if (!existsSync(pdf)) throw new Error(`LibreOffice printed no PDF for ${xlsx}`);
-  return pdf;
 }
 
 export function pageCount(pdf: string): number {
