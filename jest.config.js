@@ -8,6 +8,7 @@ module.exports = {
     "^.+\\.tsx?$": "<rootDir>/test/support/esbuild-transform.js",
   },
   testTimeout: 60000,
+  setupFilesAfterEnv: ["<rootDir>/test/support/dom-timeouts.js"],
   // Builds the webpack bundles the build and browser suites need in the background, once,
   // and reuses them while their inputs are unchanged (test/build/build-cache.ts).
   globalSetup: "<rootDir>/test/build/global-setup.ts",
