@@ -9,6 +9,7 @@ import type { Plan } from "../../src/core/model";
 import { checkPlan } from "../../src/core";
 import { buildWorkbookSpec } from "../../src/workbook/template-sheets";
 import { writeWorkbookFile } from "../../src/cli/xlsx-write";
+import { summarizeWorkbook } from "../../src/cli/workbook-io";
 import { workbookTables } from "../../src/cli/xlsx-read";
 import { classifyTable, type InputTable } from "../../src/workbook/read-tables";
 import { matchHeaders, summaryByStrategyColumns, summaryByTaskColumns, taskPlanColumns } from "../../src/workbook/columns";
@@ -38,11 +39,11 @@ function fixed(plan: Plan): Plan {
  * Every plan the tests below check, written as a workbook and recalculated by LibreOffice in
  * one start of it (its start-up is most of the time of a small file): name -> tables.
  */
-async function recalculatedAll(plans: Record<string, Plan>): Promise<Record<string, InputTable[]>> {
+async function recalculatedAll(plans: Record<string, Plan>, prepared: Record<string, string> = {}): Promise<Record<string, InputTable[]>> {
   const dir = tempDir();
-  const names = Object.keys(plans);
-  const files = names.map((n) => path.join(dir, `${n}.xlsx`));
-  for (const [i, n] of names.entries()) await writeWorkbookFile(buildWorkbookSpec(plans[n], checkPlan(plans[n])), files[i]);
+  const names = [...Object.keys(plans), ...Object.keys(prepared)];
+  const files = names.map((n) => prepared[n] ?? path.join(dir, `${n}.xlsx`));
+  for (const [i, n] of Object.keys(plans).entries()) await writeWorkbookFile(buildWorkbookSpec(plans[n], checkPlan(plans[n])), files[i]);
   const outs = recalcAllWithLibreOffice(files);
   try {
     const out: Record<string, InputTable[]> = {};
@@ -111,6 +112,24 @@ function malformedPlan(): Plan {
   return plan;
 }
 
+/**
+ * The fixture's workbook with a 소계 row typed by hand after the first strategy's tasks in
+ * 요약, then `summarize`d (which gives that row the column's formulas and the flag 2).
+ */
+async function withSubtotalRow(plan: Plan): Promise<string> {
+  const spec = buildWorkbookSpec(plan, checkPlan(plan));
+  const byTask = spec.sheets.find((s) => s.key === "summary")!.tables[0];
+  const firstStrategyRows = plan.strategies[0].tasks.length;
+  // Row 0 is the 합계 row; the first strategy's tasks follow it.
+  byTask.rows.splice(1 + firstStrategyRows, 0, byTask.columns.map((c) => ({ value: c.key === "strategy" ? "소계" : null })));
+  const dir = tempDir();
+  const typed = path.join(dir, "subtotal-typed.xlsx");
+  const out = path.join(dir, "subtotal.xlsx");
+  await writeWorkbookFile(spec, typed);
+  await summarizeWorkbook(typed, out, "ko");
+  return out;
+}
+
 describe("summary formulas recalculated by LibreOffice", () => {
   const plans = {
     halfUp: fixtureIn("half-up"),
@@ -120,8 +139,11 @@ describe("summary formulas recalculated by LibreOffice", () => {
     generatedLargestRemainder: generatePlan(2000, 7, "largest-remainder"),
   };
   let recalculated: Record<keyof typeof plans, InputTable[]>;
+  let subtotal: InputTable[];
   beforeAll(async () => {
-    recalculated = await recalculatedAll(plans);
+    const all = await recalculatedAll(plans, { subtotal: await withSubtotalRow(plans.halfUp) });
+    recalculated = all as typeof recalculated;
+    subtotal = all.subtotal;
   });
 
   it("has LibreOffice installed (the formula tests need it)", () => {
@@ -179,6 +201,20 @@ describe("summary formulas recalculated by LibreOffice", () => {
       expect(s).toBeGreaterThanOrEqual(0);
       for (const r of t.values.slice(1)) expect(["일치", "끝수", "불일치", ""]).toContain(r[s]);
     }
+  });
+
+  it("give a 소계 row typed in 요약 the sums of its strategy, as the core's strategy row", () => {
+    const plan = plans.halfUp;
+    const expected = summarizePlan(plan, "half-up");
+    const t = table(subtotal, "summaryByTask");
+    const m = matchHeaders(t.values[0], summaryByTaskColumns());
+    const rows = t.values.slice(1).filter((r) => r[m.index.strategy] === "소계" || r[m.index.task] === "소계");
+    expect(rows).toHaveLength(1);
+    const first = expected.byStrategy.find((r) => r.strategy === plan.strategies[0].name)!;
+    expect([num(rows[0][m.index.totalRow]), num(rows[0][m.index.target]), num(rows[0][m.index.budget])]).toEqual([2, first.target, first.total]);
+    // The 합계 row still sums the plan, the 소계 row left out of it.
+    const totals = t.values.slice(1).find((r) => r[m.index.totalRow] === 1)!;
+    expect([num(totals[m.index.target]), num(totals[m.index.budget])]).toEqual([expected.total.target, expected.total.total]);
   });
 
   it("equal the core summary for a generated 2,000-project plan in both rounding modes", () => {
