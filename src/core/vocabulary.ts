@@ -33,6 +33,10 @@ function foldWord(text: string): string {
   return text.replace(/[\s\u3000·ㆍ:：()（）[\]【】<>〈〉*]/g, "").toLowerCase();
 }
 
+const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const LEADING_MARKS = codes(" \t\u3000(（[【<〈*");
+const FIRST_LETTERS = codes("합계총전소tTgGsS");
+
 /**
  * Whether a name cell is a total word: "total" for 합계 / 총계 / 계 / total, "subtotal" for
  * 소계 / subtotal, undefined for a name. Spacing and brackets are ignored (`합 계`, `【소계】`).
@@ -40,9 +44,10 @@ function foldWord(text: string): string {
 export function totalWord(text: unknown): "total" | "subtotal" | undefined {
   if (typeof text !== "string" || text.length === 0 || text.length > 3 * MAX_TOTAL_WORD) return undefined;
   // Most cells are names: rule them out by their first letter before folding (runs per row).
+  // By character code: text[i] of a Hangul letter would make a new string per row.
   let i = 0;
-  while (i < text.length && " \t\u3000(（[【<〈*".includes(text[i])) i++;
-  if (!"합계총전소tTgGsS".includes(text[i] ?? "")) return undefined;
+  while (i < text.length && LEADING_MARKS.has(text.charCodeAt(i))) i++;
+  if (i === text.length || !FIRST_LETTERS.has(text.charCodeAt(i))) return undefined;
   const w = foldWord(text);
   if (w.length === 0 || w.length > MAX_TOTAL_WORD) return undefined;
   if (TOTAL_WORDS.has(w)) return "total";
