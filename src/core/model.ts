@@ -45,7 +45,8 @@ export interface PlanSettings {
 
 /**
  * A budget and its split by source. `total` is null when the document states none. A source
- * missing from `parts` was not stated, which the domain reads as zero.
+ * missing from `parts` was not stated, which the domain reads as zero. The keys of `parts`
+ * are the plan's source keys (settings.sources) and no others: the checks walk them by those.
  */
 export interface Budget {
   total: number | null;
