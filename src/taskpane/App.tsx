@@ -3,7 +3,7 @@
  * workbook access goes through PlanWorkbookOps, so the pane runs against the Office.js
  * adapter in Excel and against test doubles in tests and the browser harness.
  */
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button, Field, FluentProvider, Textarea, webLightTheme } from "@fluentui/react-components";
 import type { InsertTemplateOptions, PlanWorkbookOps, Progress, RegenerateResult } from "../excel/contract";
 import { subscribeCommandResults, type CommandResultDetail } from "../commands/command-results";
@@ -16,10 +16,9 @@ import { InsertSection } from "./InsertSection";
 import { StatusArea } from "./StatusArea";
 import { SelfTestPanel } from "./SelfTestPanel";
 import { ProtectSwitch } from "./ProtectSwitch";
+// Needed only when a regeneration meets hand-edited cells: it loads then, not with the page.
+import { LazyConfirmDialog as ConfirmDialog } from "./LazyConfirmDialog";
 
-// The confirmation dialog (Fluent's Dialog with its focus trap, portal and motion) is needed
-// only when a regeneration meets hand-edited cells: it loads then, not with the page.
-const ConfirmDialog = lazy(() => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 
 type OpName = "insert" | "import" | "validate" | "regenerate" | "undo" | "select";
 
