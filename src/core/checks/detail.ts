@@ -43,6 +43,8 @@ interface Rollup {
 interface ProjectsRead {
   rollup?: Rollup;
   unbalanced: Project[];
+  /** The projects' head counts added up, when every project states one. */
+  headcounts?: number;
 }
 
 /**
@@ -61,7 +63,9 @@ function readProjects(ctx: CheckContext, task: Task): ProjectsRead {
   const keys = ctx.sourceKeys;
   const sums: number[] = new Array<number>(keys.length).fill(0);
   const stated: boolean[] = new Array<boolean>(keys.length).fill(false);
+  let headcounts: number | undefined = 0;
   for (const p of task.projects) {
+    if (headcounts !== undefined) headcounts = typeof p.headcount === "number" ? headcounts + p.headcount : undefined;
     const b = p.budget;
     if (!b) continue;
     const parts = b.parts;
@@ -83,14 +87,14 @@ function readProjects(ctx: CheckContext, task: Task): ProjectsRead {
     total += b.total!;
     if (count > 0 && sum !== b.total) unbalanced.push(p);
   }
-  if (!budgeted.length) return { unbalanced };
+  if (!budgeted.length) return { unbalanced, headcounts };
   const fields = ["total"];
   const byKey: Record<string, number> = {};
   keys.forEach((k, i) => {
     if (stated[i]) byKey[k] = sums[i];
     if (stated[i] || task.budget.parts[k] !== undefined) fields.push(k);
   });
-  return { rollup: { budgeted, fields, sum: (f) => (f === "total" ? total : (byKey[f] ?? 0)) }, unbalanced };
+  return { rollup: { budgeted, fields, sum: (f) => (f === "total" ? total : (byKey[f] ?? 0)) }, unbalanced, headcounts };
 }
 
 /** The note of comparisons about a task whose name its strategy uses twice. */
@@ -105,7 +109,7 @@ export const DUPLICATE_NAME = {
  */
 export function checkTaskDetail(ctx: CheckContext, strategyName: string, task: Task, duplicate = false): void {
   const path = [strategyName, task.name];
-  const { rollup, unbalanced } = readProjects(ctx, task);
+  const { rollup, unbalanced, headcounts } = readProjects(ctx, task);
   const gap = (f: Field) => (rollup ? valueOf(task.budget, f) - rollup.sum(f) : 0);
   const sources = ctx.plan.settings.sources;
 
@@ -133,7 +137,7 @@ export function checkTaskDetail(ctx: CheckContext, strategyName: string, task: T
   }
 
   if (rollup) checkRollup(ctx, path, task, rollup, pinned, duplicate);
-  checkHeadcounts(ctx, path, task);
+  if (headcounts !== undefined && task.projects.length > 0) checkHeadcounts(ctx, path, task, headcounts);
 }
 
 interface SplitErrorArgs {
@@ -244,11 +248,8 @@ function checkRollup(ctx: CheckContext, path: string[], task: Task, rollup: Roll
 }
 
 /** Head counts are not always job targets (a trainee is not a job yet), so this is a hint. */
-function checkHeadcounts(ctx: CheckContext, path: string[], task: Task): void {
-  const counted = task.projects.filter((p) => typeof p.headcount === "number");
-  if (task.target === null || counted.length === 0 || counted.length !== task.projects.length) return;
-  const sum = counted.reduce((a, p) => a + (p.headcount as number), 0);
-  if (sum === task.target) return;
+function checkHeadcounts(ctx: CheckContext, path: string[], task: Task, sum: number): void {
+  if (task.target === null || sum === task.target) return;
   emit(ctx, {
     code: "headcount-rollup",
     severity: "info",
