@@ -40,10 +40,13 @@ export function outsidePaths(file: string, text: string): string[] {
 
 describe("paths inside the repository", () => {
   test("the detector finds each kind of outside path", () => {
+    // Made of pieces, so that this file names no outside path itself (the scan below reads it too).
+    const climbing = ["..", "..", "..", "shared", "fixtures", "x.txt"].join("/");
+    const absolute = ["", "work", "shared", "fixtures", "x.txt"].join("/");
     const bad = [
-      'readFileSync(join(__dirname, "../../../shared/fixtures/x.txt"))',
-      'fs.readFileSync("/work/shared/fixtures/x.txt")',
-      'const p = resolve(__dirname, "..", "..", "..", "other");',
+      `readFileSync(join(__dirname, "${climbing}"))`,
+      `fs.readFileSync("${absolute}")`,
+      `const p = resolve(__dirname, ${["..", "..", "..", "other"].map((x) => `"${x}"`).join(", ")});`,
     ].join("\n");
     const lines = new Set(outsidePaths("test/import/x.test.ts", bad).map((f) => f.split(":")[1]));
     expect([...lines]).toEqual(["1", "2", "3"]);
@@ -54,7 +57,7 @@ describe("paths inside the repository", () => {
   test("no test, source, script or config file names a path outside the repository", () => {
     const all = SCANNED.flatMap(files);
     expect(all.length).toBeGreaterThan(50);
-    const found = all.filter((f) => f !== join("test", "repo", "paths.test.ts")).flatMap((f) => outsidePaths(f, readFileSync(join(ROOT, f), "utf8")));
+    const found = all.flatMap((f) => outsidePaths(f, readFileSync(join(ROOT, f), "utf8")));
     expect(found).toEqual([]);
   });
 });
